@@ -1,0 +1,42 @@
+# Quick start: `make demo` and `make test` set up everything on a fresh Debian 12 machine.
+BUILD ?= build
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+DEBIAN_PACKAGES := cmake g++ make libyaml-cpp-dev libboost-graph-dev libcli11-dev libfmt-dev doctest-dev
+DEMO_INPUT := fixtures/examples/runai-control-plane.yaml
+
+.PHONY: all deps configure build demo test bench graph-picture clean
+
+all: build
+
+# Installs only the Debian packages that are missing (sudo when not root).
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+configure: deps
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@./$(BUILD)/faultline check $(DEMO_INPUT); status=$$?; \
+	echo "(faultline exited with $$status: 1 means it found errors, which this example is meant to show)"
+
+test: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target faultline faultline_tests
+	@cd $(BUILD) && ctest --output-on-failure
+
+bench: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target faultline_bench
+	@./$(BUILD)/faultline_bench
+
+clean:
+	rm -rf $(BUILD)

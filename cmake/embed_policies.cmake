@@ -1,0 +1,21 @@
+# Writes a C++ source holding every policies/<pack>/<rule>.yaml as bytes, so the
+# built-in packs travel inside the binary. Invoked with -DPOLICY_DIR=... -DOUT=...
+file(GLOB_RECURSE files RELATIVE ${POLICY_DIR} ${POLICY_DIR}/*.yaml)
+list(SORT files)
+set(arrays "")
+set(entries "")
+set(index 0)
+foreach(f IN LISTS files)
+  file(READ ${POLICY_DIR}/${f} content HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${content}")
+  # A trailing 0 keeps empty files legal; the size below excludes it.
+  string(APPEND arrays "static const unsigned char file_${index}[] = {${bytes}0x00};\n")
+  string(APPEND entries "    {\"policies/${f}\", std::string(reinterpret_cast<const char*>(file_${index}), sizeof(file_${index}) - 1)},\n")
+  math(EXPR index "${index} + 1")
+endforeach()
+set(body "// Generated from policies/ by cmake/embed_policies.cmake; do not edit.\n")
+string(APPEND body "#include \"faultline/rules/embedded.hpp\"\n\nnamespace faultline::rules {\nnamespace {\n${arrays}}  // namespace\n\n")
+string(APPEND body "const std::vector<EmbeddedFile>& embedded_policy_files() {\n")
+string(APPEND body "  static const std::vector<EmbeddedFile> files = {\n${entries}  };\n  return files;\n}\n\n}  // namespace faultline::rules\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

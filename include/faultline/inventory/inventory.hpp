@@ -1,0 +1,39 @@
+#pragma once
+/// The cluster: nodes and the failure domains their topology labels define.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "faultline/common/diagnostic.hpp"
+#include "faultline/model/model.hpp"
+
+namespace faultline::inventory {
+
+inline constexpr const char* kHostname = "kubernetes.io/hostname";
+inline constexpr const char* kZone = "topology.kubernetes.io/zone";
+inline constexpr const char* kRegion = "topology.kubernetes.io/region";
+
+/// Nodes (from the inputs and --nodes) and the topology keys the analysis reports on.
+struct Inventory {
+  std::vector<const model::Node*> nodes;  ///< sorted by name
+  /// hostname, zone, region, then every --topology-key in the order given.
+  std::vector<std::string> topology_keys;
+  std::vector<std::string> extra_keys;  ///< the --topology-key ones only
+
+  /// True when at least one Node is known; without it, placement states only what holds anywhere.
+  bool present() const { return !nodes.empty(); }
+  /// The node's domain for `key`, reading the deprecated failure-domain.beta.* labels too;
+  /// hostname falls back to the node's name. nullopt: the node is in no domain of that key.
+  std::optional<std::string> domain_of(const model::Node& node, const std::string& key) const;
+  /// Distinct domains of `key` over `nodes`, each with its nodes.
+  std::map<std::string, std::vector<const model::Node*>> domains(const std::string& key,
+                                                                const std::vector<const model::Node*>& nodes) const;
+  /// Ready and schedulable (a NotReady or cordoned node takes no new pods).
+  static bool usable(const model::Node& node);
+};
+
+/// Builds the inventory from the Node objects in `model`.
+Inventory build_inventory(const model::Model& model, const std::vector<std::string>& extra_topology_keys);
+
+}  // namespace faultline::inventory

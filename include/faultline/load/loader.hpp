@@ -1,0 +1,30 @@
+#pragma once
+/// Reads files, directories and stdin; splits YAML streams; hands over one object at a time.
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "faultline/common/diagnostic.hpp"
+#include "faultline/load/document.hpp"
+
+namespace faultline::load {
+
+/// Counts kept by the loader for the summary.
+struct LoadStats {
+  std::size_t documents = 0;  ///< non-empty YAML documents read
+  std::size_t objects = 0;    ///< objects handed to the sink (List items counted individually)
+  std::size_t failed = 0;     ///< documents that did not parse or were not Kubernetes objects
+  std::size_t files = 0;
+};
+
+using DocumentSink = std::function<void(Document&&)>;
+
+/// Loads every path ("-" = stdin; directories recursively, *.yaml|*.yml|*.json, sorted).
+/// Every problem becomes a diagnostic with file:line[:column]; nothing stops the run.
+LoadStats load_inputs(const std::vector<std::string>& paths, const DocumentSink& sink, Diagnostics& diags);
+
+/// Loads one in-memory stream as if read from `file` (used for stdin and by tests).
+LoadStats load_text(const std::string& text, const std::string& file, const DocumentSink& sink, Diagnostics& diags);
+
+}  // namespace faultline::load

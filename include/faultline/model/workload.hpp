@@ -1,0 +1,47 @@
+#pragma once
+/// Workloads: the objects that run pods and are availability targets (or, for Job/CronJob, are not).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "faultline/model/int_or_percent.hpp"
+#include "faultline/model/object.hpp"
+#include "faultline/model/pod_template.hpp"
+
+namespace faultline::model {
+
+enum class WorkloadKind { Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Pod, Job, CronJob };
+
+/// A PersistentVolumeClaim template of a StatefulSet, or a standalone claim's spec.
+struct ClaimSpec {
+  std::string name;
+  std::optional<std::string> storage_class;  ///< nullopt: cluster default; "" = no class
+  std::vector<std::string> access_modes;
+  std::string volume_name;  ///< spec.volumeName (pre-bound PV)
+};
+
+/// A Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, bare Pod, Job or CronJob.
+struct Workload {
+  ObjectMeta meta;
+  WorkloadKind kind = WorkloadKind::Deployment;
+  std::optional<int> replicas;  ///< spec.replicas as written; nullopt = API default 1
+  std::optional<LabelSelector> selector;
+  PodTemplate pod;
+  std::vector<ClaimSpec> volume_claim_templates;  ///< StatefulSet only
+  /// Rolling update parameters (Deployment; StatefulSet uses max_unavailable only).
+  std::string strategy_type;  ///< "RollingUpdate" (default), "Recreate", "OnDelete"
+  std::optional<IntOrPercent> max_unavailable;
+  std::optional<IntOrPercent> max_surge;
+  std::string pod_management_policy;  ///< StatefulSet
+  std::string phase;                  ///< Pod status.phase, for observed placement
+
+  /// Long-running and an availability target: not Job/CronJob, not owned by another workload.
+  bool is_availability_target() const;
+  /// spec.replicas with the API default applied (not HPA-adjusted; see Model::effective_replicas).
+  int declared_replicas() const { return replicas.value_or(1); }
+};
+
+std::string_view to_string(WorkloadKind kind);
+std::optional<WorkloadKind> parse_workload_kind(std::string_view kind);
+
+}  // namespace faultline::model

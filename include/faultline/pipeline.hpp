@@ -1,0 +1,46 @@
+#pragma once
+/// The whole pipeline, load to rules, as one call: what every subcommand runs first.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "faultline/common/diagnostic.hpp"
+#include "faultline/inventory/inventory.hpp"
+#include "faultline/model/model.hpp"
+#include "faultline/placement/placement.hpp"
+#include "faultline/rules/finding.hpp"
+
+namespace faultline {
+
+/// Options common to check, simulate and graph.
+struct AnalysisOptions {
+  std::vector<std::string> paths;          ///< empty = stdin
+  std::vector<std::string> node_paths;     ///< --nodes
+  std::string default_namespace = "default";
+  std::vector<std::string> extra_topology_keys;
+  // Rule selection (issue: rules as data) is carried in rules::Selection once packs exist.
+};
+
+/// Counts for the summary line and the JSON summary object.
+struct Summary {
+  std::size_t documents = 0, objects = 0, workloads = 0, skipped = 0, failed = 0;
+  std::size_t errors = 0, warnings = 0, infos = 0, suppressed = 0;
+};
+
+/// Everything the pipeline produced; report writers read only this.
+struct Analysis {
+  model::Model model;
+  inventory::Inventory inventory;
+  placement::PlacementResult placement;
+  std::vector<rules::Finding> findings;
+  Diagnostics diagnostics;
+  Summary summary;
+  /// True when some input could not be read or parsed, or held no Kubernetes object (exit 2).
+  bool input_error = false;
+};
+
+/// Runs load → model → expand → inventory → placement → graph → rules.
+std::unique_ptr<Analysis> analyze(const AnalysisOptions& options);
+
+}  // namespace faultline

@@ -1,0 +1,77 @@
+#pragma once
+/// Where each workload's replicas may go: eligible nodes and the worst case per topology key.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "faultline/inventory/inventory.hpp"
+#include "faultline/model/model.hpp"
+
+namespace faultline::placement {
+
+/// Whether a workload survives the loss of any one domain of a key.
+enum class Verdict { survives, does_not_survive, best_effort, unknown };
+std::string_view to_string(Verdict v);  ///< "survives", "does not survive", "best effort", "unknown"
+
+/// The worst case for one topology key.
+struct LevelPlacement {
+  std::string key;
+  int domains = 0;                    ///< eligible domains (0 without an inventory)
+  int max_in_one_domain = 0;          ///< largest share of one domain a rule-abiding scheduler allows
+  int survivors_after_worst_loss = 0; ///< replicas guaranteed to remain after losing any one domain
+  Verdict verdict = Verdict::unknown;
+  std::vector<std::string> worst_domains;  ///< domains that can hold max_in_one_domain replicas
+  std::string reason;                       ///< which hard rule bounds it, or why it is best effort
+};
+
+/// A group of nodes excluded for one reason ("3 nodes: taint dedicated=gpu:NoSchedule not tolerated").
+struct Exclusion {
+  std::vector<std::string> nodes;
+  std::string reason;
+};
+
+/// A replica pinned to a node or zone by its storage.
+struct Pin {
+  std::string volume;  ///< claim or PV name
+  std::string key;     ///< topology key pinned (hostname or zone)
+  std::string domain;  ///< the node or zone, when known
+  std::string reason;
+};
+
+/// Where a workload's pods run today, from Pods with spec.nodeName in a cluster dump.
+struct Observed {
+  int running = 0;
+  std::map<std::string, int> per_node;
+  std::map<std::string, int> per_zone;
+};
+
+/// Placement of one workload.
+struct WorkloadPlacement {
+  const model::Workload* workload = nullptr;
+  int replicas = 0;                    ///< effective replicas (DaemonSet: eligible nodes)
+  std::optional<int> eligible_nodes;   ///< nullopt without an inventory
+  std::vector<std::string> eligible;   ///< eligible node names
+  std::vector<Exclusion> excluded;
+  std::vector<LevelPlacement> levels;  ///< one per inventory topology key, in that order
+  int pending = 0;                     ///< replicas that can never be placed
+  std::string pending_reason;
+  bool rollout_deadlock = false;
+  std::vector<Pin> pins;
+  std::vector<std::string> best_effort;  ///< preferred rules / ScheduleAnyway, described
+  std::optional<Observed> observed;
+  /// Guarantee that holds on any cluster, e.g. "required hostname anti-affinity guarantees 3 distinct nodes".
+  std::vector<std::string> guarantees;
+
+  const LevelPlacement* level(const std::string& key) const;
+};
+
+/// Placement of every availability-target workload, in model order.
+struct PlacementResult {
+  std::vector<WorkloadPlacement> workloads;
+  const WorkloadPlacement* find(const model::Workload& w) const;
+};
+
+PlacementResult place(const model::Model& model, const inventory::Inventory& inventory);
+
+}  // namespace faultline::placement

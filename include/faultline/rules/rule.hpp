@@ -1,0 +1,69 @@
+#pragma once
+/// A rule: one template instantiated with parameters, scope, severity, message and remediation.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "faultline/common/location.hpp"
+#include "faultline/common/severity.hpp"
+#include "faultline/model/labels.hpp"
+#include "faultline/model/object.hpp"
+
+namespace faultline::rules {
+
+/// Which objects a rule looks at. Empty lists mean "the template's default kinds" / "any".
+struct Scope {
+  std::vector<std::string> kinds;          ///< kinds or kind groups ("long-running")
+  std::vector<std::string> namespaces;     ///< exact names or globs ("runai*")
+  std::vector<std::string> names;          ///< globs ("runai-backend-*")
+  std::optional<model::LabelSelector> labels;
+  /// Does the object fall in scope? `default_kinds` applies when `kinds` is empty.
+  bool contains(const model::ObjectMeta& meta, const std::vector<std::string>& default_kinds) const;
+};
+
+/// An alternative severity/message a template can pick for one hit (e.g. "fewer than 2" vs "fewer than 3").
+struct Variant {
+  std::optional<Severity> severity;
+  std::string message;      ///< empty: the rule's message
+  std::string remediation;  ///< empty: the rule's remediation
+};
+
+/// An example in a rule's explanation.
+struct Example {
+  std::string description;
+  std::string yaml;
+};
+
+/// A dependency edge declared by a pack ("every Run:ai service depends on PostgreSQL").
+struct DeclaredDependency {
+  std::string from_namespace;  ///< glob
+  std::string from_name;       ///< glob over workload names
+  std::string to_namespace;
+  std::string to_service;      ///< a Service name or a workload name
+  std::string reason;
+  SourceLocation where;
+};
+
+/// One rule of a pack, validated at load.
+struct Rule {
+  std::string id;
+  std::string pack;
+  std::string template_id;
+  YAML::Node params;  ///< validated against the template's ParamSpecs
+  Scope scope;
+  Severity severity = Severity::warning;
+  std::string message;      ///< with {placeholders} filled from the template's hit variables
+  std::string remediation;  ///< a sentence ending with a period
+  std::string summary;      ///< one line for `faultline rules`
+  std::string explanation;  ///< longer text for `faultline explain`
+  std::vector<Example> failing_examples;
+  std::vector<Example> passing_examples;
+  std::map<std::string, Variant> variants;
+  bool enabled = true;
+  SourceLocation where;  ///< the rule file
+};
+
+}  // namespace faultline::rules

@@ -1,0 +1,83 @@
+#pragma once
+/// Rule templates: the C++ checks that rules instantiate. A template measures; a rule decides.
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "faultline/inventory/inventory.hpp"
+#include "faultline/model/model.hpp"
+#include "faultline/placement/placement.hpp"
+#include "faultline/rules/rule.hpp"
+
+namespace faultline::graph {
+class SystemGraph;
+}
+
+namespace faultline::rules {
+
+/// Everything earlier stages produced, for templates to read.
+struct Context {
+  const model::Model& model;
+  const inventory::Inventory& inventory;
+  const placement::PlacementResult& placement;
+  const graph::SystemGraph* graph = nullptr;  ///< null when the graph stage did not run
+};
+
+/// What a template reports about one object; the engine turns it into a Finding.
+struct Hit {
+  const model::ObjectMeta* object = nullptr;  ///< the object the finding names (ref, location, annotations)
+  const model::Labels* pod_annotations = nullptr;  ///< pod template annotations, also read for suppression
+  std::map<std::string, std::string> vars;  ///< fills {placeholders}; the engine adds kind, namespace, name
+  std::vector<std::string> evidence;
+  std::string subject;  ///< what beyond the object the finding is about (part of the fingerprint)
+  std::string variant;  ///< key into Rule::variants; empty = the rule's own severity and texts
+};
+
+/// One declared parameter: the single source for validation, `faultline explain` and the docs.
+struct ParamSpec {
+  std::string name;
+  std::string type;  ///< "int", "string", "bool", "string-list"
+  std::string default_value;  ///< empty with required = true means the rule must set it
+  std::string doc;
+  bool required = false;
+};
+
+/// Typed access to a rule's parameters, defaults applied.
+class Params {
+ public:
+  Params(const YAML::Node& values, const std::vector<ParamSpec>& specs) : values_(values), specs_(specs) {}
+  int get_int(const std::string& name) const;
+  bool get_bool(const std::string& name) const;
+  std::string get_string(const std::string& name) const;
+  std::vector<std::string> get_list(const std::string& name) const;
+
+ private:
+  YAML::Node lookup(const std::string& name) const;
+  const YAML::Node& values_;
+  const std::vector<ParamSpec>& specs_;
+};
+
+/// What evaluate() receives.
+struct TemplateInput {
+  const Rule& rule;
+  const Context& ctx;
+  const Params& params;
+  const std::vector<std::string>& default_kinds;
+  bool in_scope(const model::ObjectMeta& meta) const { return rule.scope.contains(meta, default_kinds); }
+};
+
+/// A template: id (kebab-case, = its file name with underscores), summary, parameters, kinds.
+struct Template {
+  std::string id;
+  std::string summary;
+  std::vector<ParamSpec> params;
+  std::vector<std::string> default_kinds;
+  std::function<void(const TemplateInput&, std::vector<Hit>&)> evaluate;
+};
+
+/// Every template, in one explicit sorted list (analyzer/rules/templates/registry.cpp).
+const std::vector<Template>& all_templates();
+const Template* find_template(const std::string& id);
+
+}  // namespace faultline::rules
