@@ -37,16 +37,6 @@ struct Example {
   std::string yaml;
 };
 
-/// A dependency edge declared by a pack ("every Run:ai service depends on PostgreSQL").
-struct DeclaredDependency {
-  std::string from_namespace;  ///< glob
-  std::string from_name;       ///< glob over workload names
-  std::string to_namespace;
-  std::string to_service;      ///< a Service name or a workload name
-  std::string reason;
-  SourceLocation where;
-};
-
 /// One rule of a pack, validated at load.
 struct Rule {
   std::string id;

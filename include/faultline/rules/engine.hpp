@@ -1,0 +1,43 @@
+#pragma once
+/// Loading packs, choosing rules, running them, and suppressing accepted findings.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "faultline/common/diagnostic.hpp"
+#include "faultline/graph/declared.hpp"
+#include "faultline/rules/finding.hpp"
+#include "faultline/rules/rule.hpp"
+#include "faultline/rules/template.hpp"
+
+namespace faultline::rules {
+
+/// Every rule of the built-in packs plus --policy packs, and what the packs declare for the graph.
+struct Catalogue {
+  std::vector<Rule> rules;  ///< sorted by id
+  graph::Declarations declarations;
+  const Rule* find(const std::string& id) const;
+  /// Closest rule ids to a mistyped one, for "did you mean".
+  std::vector<std::string> suggestions(const std::string& id) const;
+};
+
+/// Loads built-in packs and every --policy FILE|DIR. Every error of every pack is appended to
+/// `errors` with the pack file's file:line; the caller stops when there is any.
+Catalogue load_catalogue(const std::vector<std::string>& policy_paths, Diagnostics& errors);
+
+/// Which rules run: --pack, --enable, --disable, --severity (also from .faultline.yaml).
+struct Selection {
+  std::vector<std::string> packs;  ///< empty: core, plus runai when Run:ai objects are present
+  std::vector<std::string> enable;
+  std::vector<std::string> disable;
+  std::map<std::string, Severity> severity;
+};
+
+/// Marks rules enabled/disabled and overrides severities; unknown rule ids are errors with suggestions.
+void apply_selection(Catalogue& catalogue, const Selection& selection, bool runai_present, Diagnostics& errors);
+
+/// Runs every enabled rule; findings carry message, remediation and evidence, unsorted.
+/// Findings on objects annotated faultline.io/ignore are returned with suppressed = true.
+std::vector<Finding> evaluate(const Catalogue& catalogue, const Context& context);
+
+}  // namespace faultline::rules
