@@ -8,6 +8,7 @@
 #include "faultline/graph/declared.hpp"
 #include "faultline/rules/finding.hpp"
 #include "faultline/rules/rule.hpp"
+#include "faultline/rules/selection.hpp"
 #include "faultline/rules/template.hpp"
 
 namespace faultline::rules {
@@ -24,14 +25,6 @@ struct Catalogue {
 /// Loads built-in packs and every --policy FILE|DIR. Every error of every pack is appended to
 /// `errors` with the pack file's file:line; the caller stops when there is any.
 Catalogue load_catalogue(const std::vector<std::string>& policy_paths, Diagnostics& errors);
-
-/// Which rules run: --pack, --enable, --disable, --severity (also from .faultline.yaml).
-struct Selection {
-  std::vector<std::string> packs;  ///< empty: core, plus runai when Run:ai objects are present
-  std::vector<std::string> enable;
-  std::vector<std::string> disable;
-  std::map<std::string, Severity> severity;
-};
 
 /// Marks rules enabled/disabled and overrides severities; unknown rule ids are errors with suggestions.
 void apply_selection(Catalogue& catalogue, const Selection& selection, bool runai_present, Diagnostics& errors);
