@@ -9,7 +9,10 @@
 #include "faultline/inventory/inventory.hpp"
 #include "faultline/model/model.hpp"
 #include "faultline/placement/placement.hpp"
+#include "faultline/rules/baseline.hpp"
+#include "faultline/rules/engine.hpp"
 #include "faultline/rules/finding.hpp"
+#include "faultline/rules/settings.hpp"
 
 namespace faultline {
 
@@ -19,8 +22,13 @@ struct AnalysisOptions {
   std::vector<std::string> node_paths;     ///< --nodes
   std::string default_namespace = "default";
   std::vector<std::string> extra_topology_keys;
-  // Rule selection (issue: rules as data) is carried in rules::Selection once packs exist.
+  rules::Selection selection;             ///< --pack, --enable, --disable, --severity
+  std::vector<std::string> policy_paths;  ///< --policy FILE|DIR
+  std::string baseline_path;              ///< --baseline FILE; "" = none
 };
+
+/// Copies the settings (config file merged with flags) into `options`; paths stay as they are.
+void apply_settings(const rules::Settings& settings, AnalysisOptions& options);
 
 /// Counts for the summary line and the JSON summary object.
 struct Summary {
@@ -36,11 +44,18 @@ struct Analysis {
   std::vector<rules::Finding> findings;
   Diagnostics diagnostics;
   Summary summary;
+  /// Baseline entries that no finding matched any more (fixed since the baseline was written).
+  std::vector<rules::BaselineEntry> stale_baseline;
+  /// The rules as loaded and selected (enabled flags, severity overrides), for reports and `rules`.
+  rules::Catalogue catalogue;
   /// True when some input could not be read or parsed, or held no Kubernetes object (exit 2).
   bool input_error = false;
+  /// True when a policy pack, the selection or the baseline was invalid; nothing was analyzed (exit 2).
+  bool policy_error = false;
 };
 
-/// Runs load → model → expand → inventory → placement → graph → rules.
+/// Runs load → model → expand → inventory → placement → graph → rules. Packs are loaded and
+/// validated first: when they have errors, the Analysis holds only those (policy_error).
 std::unique_ptr<Analysis> analyze(const AnalysisOptions& options);
 
 }  // namespace faultline

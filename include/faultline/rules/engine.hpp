@@ -20,6 +20,8 @@ struct Catalogue {
   const Rule* find(const std::string& id) const;
   /// Closest rule ids to a mistyped one, for "did you mean".
   std::vector<std::string> suggestions(const std::string& id) const;
+  /// Names of the packs that hold at least one rule, sorted.
+  std::vector<std::string> packs() const;
 };
 
 /// Loads built-in packs and every --policy FILE|DIR. Every error of every pack is appended to
@@ -29,8 +31,13 @@ Catalogue load_catalogue(const std::vector<std::string>& policy_paths, Diagnosti
 /// Marks rules enabled/disabled and overrides severities; unknown rule ids are errors with suggestions.
 void apply_selection(Catalogue& catalogue, const Selection& selection, bool runai_present, Diagnostics& errors);
 
+/// True when the model holds Run:ai objects (namespace runai-backend or runai, or a RunaiConfig).
+bool runai_present(const model::Model& model);
+
 /// Runs every enabled rule; findings carry message, remediation and evidence, unsorted.
 /// Findings on objects annotated faultline.io/ignore are returned with suppressed = true.
-std::vector<Finding> evaluate(const Catalogue& catalogue, const Context& context);
+/// `examined`, when given, receives per rule id the number of objects found in its scope.
+std::vector<Finding> evaluate(const Catalogue& catalogue, const Context& context,
+                              std::map<std::string, std::size_t>* examined = nullptr);
 
 }  // namespace faultline::rules

@@ -53,6 +53,8 @@ struct Rule {
   std::vector<Example> passing_examples;
   std::map<std::string, Variant> variants;
   bool enabled = true;
+  bool builtin = true;  ///< false for --policy packs, which run unless disabled
+  std::optional<Severity> severity_override;  ///< --severity RULE=level: wins over the rule and its variants
   SourceLocation where;  ///< the rule file
 };
 

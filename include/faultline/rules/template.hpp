@@ -64,7 +64,13 @@ struct TemplateInput {
   const Context& ctx;
   const Params& params;
   const std::vector<std::string>& default_kinds;
-  bool in_scope(const model::ObjectMeta& meta) const { return rule.scope.contains(meta, default_kinds); }
+  std::size_t* examined = nullptr;  ///< counts objects found in scope, so tests can tell that a rule ran
+  /// Does the object fall in the rule's scope? Templates call this before looking at an object.
+  bool in_scope(const model::ObjectMeta& meta) const {
+    const bool in = rule.scope.contains(meta, default_kinds);
+    if (in && examined) ++*examined;
+    return in;
+  }
 };
 
 /// A template: id (kebab-case, = its file name with underscores), summary, parameters, kinds.
@@ -72,7 +78,9 @@ struct Template {
   std::string id;
   std::string summary;
   std::vector<ParamSpec> params;
-  std::vector<std::string> default_kinds;
+  std::vector<std::string> default_kinds;  ///< kinds or kind groups it examines; a rule's scope narrows them
+  /// {placeholder} names its hits fill, besides kind, namespace, name and object; rule texts may use only these.
+  std::vector<std::string> vars;
   std::function<void(const TemplateInput&, std::vector<Hit>&)> evaluate;
 };
 

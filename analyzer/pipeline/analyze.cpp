@@ -1,0 +1,73 @@
+// analyze(): packs first (a bad pack stops the run), then load → model → expand → inventory →
+// placement → rules, then baseline and the summary.
+#include "faultline/expand/expand.hpp"
+#include "faultline/pipeline.hpp"
+#include "inputs.hpp"
+
+namespace faultline {
+
+void apply_settings(const rules::Settings& settings, AnalysisOptions& options) {
+  options.selection = settings.selection;
+  options.policy_paths = settings.policy_paths;
+  options.baseline_path = settings.baseline;
+  if (!settings.node_paths.empty()) options.node_paths = settings.node_paths;
+  if (!settings.topology_keys.empty()) options.extra_topology_keys = settings.topology_keys;
+  if (settings.default_namespace) options.default_namespace = *settings.default_namespace;
+}
+
+namespace {
+
+void summarize(Analysis& a) {
+  Summary& s = a.summary;
+  const auto& stats = a.model.stats;
+  s.documents = stats.documents;
+  s.objects = stats.objects;
+  s.skipped = stats.skipped;
+  s.failed = stats.failed;
+  for (const auto& w : a.model.workloads) s.workloads += w.is_availability_target() ? 1 : 0;
+  for (const auto& f : a.findings) {
+    if (f.suppressed) ++s.suppressed;
+    else if (f.severity == Severity::error) ++s.errors;
+    else if (f.severity == Severity::warning) ++s.warnings;
+    else ++s.infos;
+  }
+}
+
+/// Loads packs and the baseline; false when either had an error (then nothing else runs).
+bool load_policy(const AnalysisOptions& options, Analysis& a, rules::Baseline& baseline) {
+  const std::size_t before = a.diagnostics.size();
+  a.catalogue = rules::load_catalogue(options.policy_paths, a.diagnostics);
+  if (!options.baseline_path.empty()) baseline = rules::read_baseline(options.baseline_path, a.diagnostics);
+  a.policy_error = a.diagnostics.size() > before;
+  return !a.policy_error;
+}
+
+}  // namespace
+
+std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
+  auto a = std::make_unique<Analysis>();
+  rules::Baseline baseline;
+  if (!load_policy(options, *a, baseline)) return a;
+
+  pipeline::load_manifests(options, *a);
+  pipeline::load_nodes(options, *a);
+  expand::expand(a->model, a->diagnostics);
+  a->model.build_indexes();
+  a->inventory = inventory::build_inventory(a->model, options.extra_topology_keys);
+  a->placement = placement::place(a->model, a->inventory);
+
+  const std::size_t before = a->diagnostics.size();
+  rules::apply_selection(a->catalogue, options.selection, rules::runai_present(a->model), a->diagnostics);
+  if (a->diagnostics.size() > before) {
+    a->policy_error = true;
+    return a;
+  }
+  const rules::Context context{a->model, a->inventory, a->placement, nullptr};
+  a->findings = rules::evaluate(a->catalogue, context);
+  a->stale_baseline = rules::apply_baseline(baseline, a->findings);
+  rules::sort_findings(a->findings);
+  summarize(*a);
+  return a;
+}
+
+}  // namespace faultline

@@ -1,0 +1,13 @@
+#pragma once
+// The pipeline's first steps: inputs and --nodes files into the model.
+#include "faultline/pipeline.hpp"
+
+namespace faultline::pipeline {
+
+/// Loads every input path (stdin when none) into `analysis.model` and fills the load counts.
+void load_manifests(const AnalysisOptions& options, Analysis& analysis);
+
+/// Loads --nodes files through the same loader; only Node objects are kept, others are reported.
+void load_nodes(const AnalysisOptions& options, Analysis& analysis);
+
+}  // namespace faultline::pipeline

@@ -1,0 +1,27 @@
+// Every template, in one explicit list sorted by id. Adding one: declare its factory in
+// templates.hpp, add it here, and write analyzer/rules/templates/<id_with_underscores>.cpp.
+#include <algorithm>
+
+#include "templates.hpp"
+
+namespace faultline::rules {
+
+const std::vector<Template>& all_templates() {
+  static const std::vector<Template> list = {
+      templates::hard_spread(),
+      templates::min_replicas(),
+      templates::pdb_blocks_drain(),
+      templates::pdb_missing(),
+      templates::pdb_orphan(),
+      templates::pdb_overlap(),
+  };
+  return list;
+}
+
+const Template* find_template(const std::string& id) {
+  const auto& list = all_templates();
+  const auto it = std::find_if(list.begin(), list.end(), [&](const Template& t) { return t.id == id; });
+  return it == list.end() ? nullptr : &*it;
+}
+
+}  // namespace faultline::rules

@@ -1,0 +1,14 @@
+#pragma once
+// The factory of every template, one per file in this folder; registry.cpp lists them in order.
+#include "faultline/rules/template.hpp"
+
+namespace faultline::rules::templates {
+
+Template hard_spread();
+Template min_replicas();
+Template pdb_blocks_drain();
+Template pdb_missing();
+Template pdb_orphan();
+Template pdb_overlap();
+
+}  // namespace faultline::rules::templates

@@ -1,0 +1,38 @@
+#pragma once
+/// Baselines: accepted findings recorded by fingerprint, so a team fails only on new ones.
+#include <string>
+#include <vector>
+
+#include "faultline/common/diagnostic.hpp"
+#include "faultline/rules/finding.hpp"
+
+namespace faultline::rules {
+
+/// One accepted finding; rule, object and subject are kept so people can read the file.
+struct BaselineEntry {
+  std::string fingerprint;
+  std::string rule;
+  std::string object;  ///< ObjectRef::display()
+  std::string subject;
+};
+
+/// The entries of a baseline file, sorted by rule, object, subject.
+struct Baseline {
+  std::vector<BaselineEntry> entries;
+};
+
+/// The baseline JSON for `findings` (those suppressed by annotation are left out; baseline-suppressed
+/// ones stay accepted). Deterministic: same findings, same bytes.
+std::string baseline_json(const std::vector<Finding>& findings);
+
+/// Writes baseline_json to `path`; a failure becomes an error diagnostic.
+bool write_baseline(const std::string& path, const std::vector<Finding>& findings, Diagnostics& errors);
+
+/// Reads a baseline file; a missing or malformed file becomes an error diagnostic.
+Baseline read_baseline(const std::string& path, Diagnostics& errors);
+
+/// Marks findings in the baseline as suppressed ("baseline") and returns the entries that no
+/// finding matched any more (fixed since the baseline was written).
+std::vector<BaselineEntry> apply_baseline(const Baseline& baseline, std::vector<Finding>& findings);
+
+}  // namespace faultline::rules
