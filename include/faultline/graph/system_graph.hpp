@@ -1,0 +1,123 @@
+#pragma once
+/// The system graph: workloads, Services, nodes, failure domains, budgets, autoscalers, webhooks
+/// and custom resources as vertices of one Boost.Graph, with typed edges between them.
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "faultline/common/diagnostic.hpp"
+#include "faultline/graph/declared.hpp"
+#include "faultline/graph/spof.hpp"
+#include "faultline/inventory/inventory.hpp"
+#include "faultline/model/model.hpp"
+#include "faultline/placement/placement.hpp"
+
+namespace faultline::graph {
+
+/// What a vertex stands for.
+enum class VertexKind { workload, service, node, domain, pdb, hpa, webhook, custom_resource };
+std::string_view to_string(VertexKind kind);
+
+/// What an edge means; the arrow points from the dependent to what it needs or from the
+/// container to what it contains.
+enum class EdgeKind {
+  selects,        ///< Service → workload it selects
+  may_run_on,     ///< workload → eligible node (from placement)
+  in_domain,      ///< node → failure domain (zone, region, custom key)
+  calls,          ///< workload → Service (or workload) it calls
+  backed_by,      ///< webhook → Service that serves it
+  governs,        ///< PDB or HPA → workload
+  expands_to,     ///< custom resource → workload the operator creates
+};
+std::string_view to_string(EdgeKind kind);
+
+/// True for the edges along which an outage travels (calls, selects, backed_by).
+bool is_dependency(EdgeKind kind);
+
+/// One vertex; exactly one of the object pointers is set, matching `kind` (none for domains).
+struct VertexData {
+  VertexKind kind = VertexKind::workload;
+  std::string label;  ///< "Deployment/ns/name", "node/sys-1", "zone/eu-1a", "webhook/cfg/name"
+  const model::ObjectMeta* meta = nullptr;
+  const model::Workload* workload = nullptr;
+  const placement::WorkloadPlacement* placement = nullptr;
+  const model::Service* service = nullptr;
+  const model::Node* node = nullptr;
+  const model::WebhookConfiguration* webhook_config = nullptr;
+  const model::Webhook* webhook = nullptr;
+  std::string domain_key;    ///< for domains: the topology key
+  std::string domain_value;  ///< for domains: the label value; for nodes: the node name
+  SpofStatus spof;           ///< workloads only
+  std::string quorum;        ///< workloads only: why it needs a majority; empty when it does not
+};
+
+/// One edge, with the evidence that created it ("env DB_HOST=postgres:5432").
+struct EdgeData {
+  EdgeKind kind = EdgeKind::calls;
+  std::vector<std::string> evidence;
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
+using Vertex = Graph::vertex_descriptor;
+using Edge = Graph::edge_descriptor;
+
+/// A path along dependency edges, dependent first; `text()` renders it with arrows.
+struct DependencyPath {
+  std::vector<Vertex> vertices;
+};
+
+/// The graph plus lookups from model objects to vertices. Built once per analysis.
+class SystemGraph {
+ public:
+  const Graph& graph() const { return graph_; }
+  const VertexData& operator[](Vertex v) const { return graph_[v]; }
+  std::size_t vertex_count() const { return boost::num_vertices(graph_); }
+  std::size_t edge_count() const { return boost::num_edges(graph_); }
+
+  std::optional<Vertex> find(const model::Workload& w) const;
+  std::optional<Vertex> find(const model::Service& s) const;
+  std::optional<Vertex> find_node(const std::string& name) const;
+  /// Workload vertices in model order.
+  const std::vector<Vertex>& workloads() const { return workloads_; }
+  const std::vector<Vertex>& webhooks() const { return webhooks_; }
+  const std::vector<Vertex>& services() const { return services_; }
+  const std::vector<Vertex>& nodes() const { return nodes_; }
+  const inventory::Inventory& inventory() const { return *inventory_; }
+  const model::Model& model() const { return *model_; }
+
+  /// Workload vertices whose outage can reach `v` along dependency edges, excluding `v`,
+  /// as sorted display names (reverse reachability).
+  std::vector<std::string> blast_radius(Vertex v) const;
+  /// SPOF workloads `v` depends on, directly or transitively, each with the shortest path.
+  std::vector<DependencyPath> spof_dependencies(Vertex v) const;
+  /// Sets of workloads that depend on each other in a cycle, each sorted, once per cycle.
+  std::vector<std::vector<Vertex>> dependency_cycles() const;
+  /// "Deployment/ns/frontend → Service/ns/postgres → Deployment/ns/postgres (1 replica)".
+  std::string describe(const DependencyPath& path) const;
+  /// Problems found while building (a depends-on annotation naming nothing known, ...).
+  const Diagnostics& diagnostics() const { return diagnostics_; }
+
+ private:
+  friend SystemGraph build_graph(const model::Model&, const inventory::Inventory&, const placement::PlacementResult&,
+                                 const Declarations&);
+  friend class GraphBuilder;
+  Graph graph_;
+  const model::Model* model_ = nullptr;
+  const inventory::Inventory* inventory_ = nullptr;
+  std::unordered_map<const void*, Vertex> by_object_;
+  std::unordered_map<std::string, Vertex> by_node_name_;
+  std::vector<Vertex> workloads_, services_, webhooks_, nodes_;
+  Diagnostics diagnostics_;
+};
+
+/// Builds the graph in time linear in objects plus edges. The model, inventory and placement
+/// must outlive the graph (vertices point into them).
+SystemGraph build_graph(const model::Model& model, const inventory::Inventory& inventory,
+                        const placement::PlacementResult& placement, const Declarations& declarations);
+
+}  // namespace faultline::graph
