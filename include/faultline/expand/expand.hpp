@@ -1,6 +1,11 @@
 #pragma once
 /// Operators create workloads at run time that no rendered manifest holds; expanders add them.
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "faultline/common/diagnostic.hpp"
+#include "faultline/load/document.hpp"
 #include "faultline/model/model.hpp"
 
 namespace faultline::expand {
@@ -8,6 +13,20 @@ namespace faultline::expand {
 /// Adds the workloads implied by custom resources in `model.raw` (prometheus-operator
 /// Prometheus/Alertmanager/ThanosRuler, Run:ai RunaiConfig). Each added workload has
 /// meta.expanded_from set and the custom resource's location. Problems become diagnostics.
+/// A workload the input already holds (same kind, namespace and name) is never added again.
 void expand(model::Model& model, Diagnostics& diags);
+
+/// A workload an operator would create, written as the manifest it would submit.
+struct ImpliedObject {
+  load::Document doc;         ///< the manifest, located at the custom resource
+  std::string expanded_from;  ///< the custom resource, "Kind/namespace/name"
+};
+
+/// The manifests implied by one custom resource, in a stable order; empty for kinds no
+/// expander knows. Fields of the wrong type become diagnostics at the resource's file:line.
+std::vector<ImpliedObject> implied_objects(const model::RawObject& cr, Diagnostics& diags);
+
+/// True for the custom resource kinds an expander reads, so the model stage keeps their bodies.
+bool expands(std::string_view api_version, std::string_view kind);
 
 }  // namespace faultline::expand

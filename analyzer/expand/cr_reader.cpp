@@ -1,0 +1,86 @@
+#include "cr_reader.hpp"
+
+#include <fmt/format.h>
+
+namespace faultline::expand::detail {
+
+std::string resource_name(const model::ObjectRef& ref) {
+  return ref.ns.empty() ? fmt::format("{}/{}", ref.kind, ref.name) : fmt::format("{}/{}/{}", ref.kind, ref.ns, ref.name);
+}
+
+YAML::Node CrReader::child(const YAML::Node& parent, const std::string& key) const {
+  if (!parent || !parent.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+  // A const lookup never inserts the key into the resource's body.
+  const YAML::Node& p = parent;
+  return p[key];
+}
+
+void CrReader::report(const YAML::Node& node, const std::string& message) const {
+  Diagnostic d;
+  d.severity = Severity::error;
+  d.where = cr_.meta.where;
+  // Marks are relative to the document, whose first key sits on the object's own line.
+  const YAML::Mark root = cr_.body ? cr_.body.Mark() : YAML::Mark::null_mark();
+  if (node && node.Mark().line >= 0 && root.line >= 0 && d.where.line > 0) {
+    d.where.line += node.Mark().line - root.line;
+    d.where.column = node.Mark().column + 1;
+  }
+  d.message = fmt::format("{}: {}", resource_name(cr_.meta.ref), message);
+  diags_.push_back(std::move(d));
+}
+
+YAML::Node CrReader::map(const YAML::Node& parent, const std::string& key, const std::string& path) const {
+  YAML::Node n = child(parent, key);
+  if (!n || n.IsNull()) return YAML::Node(YAML::NodeType::Undefined);
+  if (!n.IsMap()) {
+    report(n, fmt::format("{} must be a mapping; it is ignored", path));
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+  return n;
+}
+
+YAML::Node CrReader::seq(const YAML::Node& parent, const std::string& key, const std::string& path) const {
+  YAML::Node n = child(parent, key);
+  if (!n || n.IsNull()) return YAML::Node(YAML::NodeType::Undefined);
+  if (!n.IsSequence()) {
+    report(n, fmt::format("{} must be a list; it is ignored", path));
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+  return n;
+}
+
+std::optional<int> CrReader::count(const YAML::Node& parent, const std::string& key, const std::string& path) const {
+  YAML::Node n = child(parent, key);
+  if (!n || n.IsNull()) return std::nullopt;
+  int value = -1;
+  if (!n.IsScalar() || !YAML::convert<int>::decode(n, value) || value < 0) {
+    report(n, fmt::format("{} must be a non-negative integer, not {}; the default is used", path,
+                          n.IsScalar() ? "\"" + n.Scalar() + "\"" : std::string("a structure")));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<bool> CrReader::flag(const YAML::Node& parent, const std::string& key, const std::string& path) const {
+  YAML::Node n = child(parent, key);
+  if (!n || n.IsNull()) return std::nullopt;
+  bool value = false;
+  if (!n.IsScalar() || !YAML::convert<bool>::decode(n, value)) {
+    report(n, fmt::format("{} must be true or false; the default is used", path));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::string> CrReader::text(const YAML::Node& parent, const std::string& key,
+                                          const std::string& path) const {
+  YAML::Node n = child(parent, key);
+  if (!n || n.IsNull()) return std::nullopt;
+  if (!n.IsScalar()) {
+    report(n, fmt::format("{} must be a string; it is ignored", path));
+    return std::nullopt;
+  }
+  return n.Scalar();
+}
+
+}  // namespace faultline::expand::detail

@@ -1,0 +1,44 @@
+#pragma once
+// Typed reads from a custom resource's body; a value of the wrong type becomes a diagnostic.
+#include <optional>
+#include <string>
+
+#include <yaml-cpp/yaml.h>
+
+#include "faultline/common/diagnostic.hpp"
+#include "faultline/model/objects.hpp"
+
+namespace faultline::expand::detail {
+
+/// "Kind/namespace/name" of the resource, the form of meta.expanded_from.
+std::string resource_name(const model::ObjectRef& ref);
+
+/// One custom resource being expanded, and where its problems are reported.
+class CrReader {
+ public:
+  CrReader(const model::RawObject& cr, Diagnostics& diags) : cr_(cr), diags_(diags) {}
+
+  const model::RawObject& cr() const { return cr_; }
+  const YAML::Node& body() const { return cr_.body; }
+
+  /// `parent[key]` when it is a mapping; absent gives an undefined node, another type a diagnostic too.
+  YAML::Node map(const YAML::Node& parent, const std::string& key, const std::string& path) const;
+  /// `parent[key]` when it is a sequence (same contract as map()).
+  YAML::Node seq(const YAML::Node& parent, const std::string& key, const std::string& path) const;
+  /// A non-negative integer at `parent[key]`; nullopt when absent or invalid (invalid is reported).
+  std::optional<int> count(const YAML::Node& parent, const std::string& key, const std::string& path) const;
+  /// A boolean at `parent[key]`; nullopt when absent or invalid (invalid is reported).
+  std::optional<bool> flag(const YAML::Node& parent, const std::string& key, const std::string& path) const;
+  /// A scalar string at `parent[key]`; nullopt when absent or not a scalar (reported).
+  std::optional<std::string> text(const YAML::Node& parent, const std::string& key, const std::string& path) const;
+
+  /// Reports `message` about the field at `node` (or the resource itself when `node` has no position).
+  void report(const YAML::Node& node, const std::string& message) const;
+
+ private:
+  YAML::Node child(const YAML::Node& parent, const std::string& key) const;
+  const model::RawObject& cr_;
+  Diagnostics& diags_;
+};
+
+}  // namespace faultline::expand::detail

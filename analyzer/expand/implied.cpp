@@ -1,0 +1,70 @@
+// Which expander reads which custom resource, and the manifests each resource implies.
+#include <string>
+
+#include "cr_reader.hpp"
+#include "expanders.hpp"
+#include "faultline/expand/expand.hpp"
+
+namespace faultline::expand {
+
+namespace {
+
+/// "monitoring.coreos.com/v1" → "monitoring.coreos.com"; the group decides, not the version.
+std::string_view group_of(std::string_view api_version) {
+  const auto slash = api_version.find('/');
+  return slash == std::string_view::npos ? std::string_view() : api_version.substr(0, slash);
+}
+
+enum class Expander { none, prometheus, alertmanager, thanos_ruler, runai_config };
+
+Expander expander_for(std::string_view api_version, std::string_view kind) {
+  const std::string_view group = group_of(api_version);
+  if (group == "monitoring.coreos.com") {
+    if (kind == "Prometheus") return Expander::prometheus;
+    if (kind == "Alertmanager") return Expander::alertmanager;
+    if (kind == "ThanosRuler") return Expander::thanos_ruler;
+  }
+  if (group == "run.ai" && kind == "RunaiConfig") return Expander::runai_config;
+  return Expander::none;
+}
+
+}  // namespace
+
+bool expands(std::string_view api_version, std::string_view kind) {
+  return expander_for(api_version, kind) != Expander::none;
+}
+
+std::vector<ImpliedObject> implied_objects(const model::RawObject& cr, Diagnostics& diags) {
+  std::vector<ImpliedObject> out;
+  const Expander which = expander_for(cr.meta.ref.api_version, cr.meta.ref.kind);
+  if (which == Expander::none) return out;
+  const detail::CrReader r(cr, diags);
+  if (!cr.body || !cr.body.IsMap()) {
+    r.report(cr.body, "the resource's body is not available; the workloads it implies are not analyzed");
+    return out;
+  }
+  try {
+    switch (which) {
+      case Expander::prometheus: {
+        detail::PrometheusSource src;
+        src.ns = cr.meta.ref.ns;
+        src.name = cr.meta.ref.name;
+        src.spec = r.map(cr.body, "spec", "spec");
+        src.spec_path = "spec";
+        detail::expand_prometheus(r, src, detail::resource_name(cr.meta.ref), out);
+        break;
+      }
+      case Expander::alertmanager: detail::expand_alertmanager(r, out); break;
+      case Expander::thanos_ruler: detail::expand_thanos_ruler(r, out); break;
+      case Expander::runai_config: detail::expand_runai_config(r, out); break;
+      case Expander::none: break;
+    }
+  } catch (const YAML::Exception& e) {
+    // A shape no check above foresaw: report it and keep the rest of the analysis going.
+    out.clear();
+    r.report(cr.body, std::string("cannot be expanded: ") + e.what());
+  }
+  return out;
+}
+
+}  // namespace faultline::expand
