@@ -1,6 +1,8 @@
 // analyze(): packs first (a bad pack stops the run), then load → model → expand → inventory →
 // placement → rules, then baseline and the summary.
 #include "faultline/expand/expand.hpp"
+#include "faultline/graph/system_graph.hpp"
+#include "blast_radius.hpp"
 #include "faultline/pipeline.hpp"
 #include "inputs.hpp"
 
@@ -62,8 +64,12 @@ std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
     a->policy_error = true;
     return a;
   }
-  const rules::Context context{a->model, a->inventory, a->placement, nullptr};
+  a->graph = std::make_shared<const graph::SystemGraph>(
+      graph::build_graph(a->model, a->inventory, a->placement, a->catalogue.declarations));
+  a->diagnostics.insert(a->diagnostics.end(), a->graph->diagnostics().begin(), a->graph->diagnostics().end());
+  const rules::Context context{a->model, a->inventory, a->placement, a->graph.get()};
   a->findings = rules::evaluate(a->catalogue, context);
+  pipeline::attach_blast_radius(*a->graph, a->findings);
   a->stale_baseline = rules::apply_baseline(baseline, a->findings);
   rules::sort_findings(a->findings);
   summarize(*a);

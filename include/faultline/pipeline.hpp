@@ -14,6 +14,10 @@
 #include "faultline/rules/finding.hpp"
 #include "faultline/rules/settings.hpp"
 
+namespace faultline::graph {
+class SystemGraph;
+}
+
 namespace faultline {
 
 /// Options common to check, simulate and graph.
@@ -41,6 +45,8 @@ struct Analysis {
   model::Model model;
   inventory::Inventory inventory;
   placement::PlacementResult placement;
+  /// The system graph (dependencies, SPOFs); null when the analysis stopped before building it.
+  std::shared_ptr<const graph::SystemGraph> graph;
   std::vector<rules::Finding> findings;
   Diagnostics diagnostics;
   Summary summary;

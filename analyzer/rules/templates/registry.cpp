@@ -8,12 +8,17 @@ namespace faultline::rules {
 
 const std::vector<Template>& all_templates() {
   static const std::vector<Template> list = {
+      templates::dependency_cycle(),
+      templates::depends_on_spof(),
       templates::hard_spread(),
       templates::min_replicas(),
       templates::pdb_blocks_drain(),
       templates::pdb_missing(),
       templates::pdb_orphan(),
       templates::pdb_overlap(),
+      templates::quorum_at_risk(),
+      templates::service_no_backend(),
+      templates::webhook_spof(),
   };
   return list;
 }
