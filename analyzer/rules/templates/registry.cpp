@@ -8,17 +8,25 @@ namespace faultline::rules {
 
 const std::vector<Template>& all_templates() {
   static const std::vector<Template> list = {
+      templates::cluster_size_replicas(),
       templates::dependency_cycle(),
       templates::depends_on_spof(),
       templates::hard_spread(),
+      templates::helm_key_replicas(),
+      templates::hpa_bounds(),
+      templates::max_declared_replicas(),
       templates::min_replicas(),
       templates::pdb_blocks_drain(),
       templates::pdb_missing(),
       templates::pdb_orphan(),
       templates::pdb_overlap(),
       templates::quorum_at_risk(),
+      templates::replicas_placeable(),
+      templates::replication_factor(),
       templates::service_no_backend(),
+      templates::system_nodes(),
       templates::webhook_spof(),
+      templates::workload_present(),
   };
   return list;
 }

@@ -4,16 +4,24 @@
 
 namespace faultline::rules::templates {
 
+Template cluster_size_replicas();
 Template dependency_cycle();
 Template depends_on_spof();
 Template hard_spread();
+Template helm_key_replicas();
+Template hpa_bounds();
+Template max_declared_replicas();
 Template min_replicas();
 Template pdb_blocks_drain();
 Template pdb_missing();
 Template pdb_orphan();
 Template pdb_overlap();
 Template quorum_at_risk();
+Template replicas_placeable();
+Template replication_factor();
 Template service_no_backend();
+Template system_nodes();
 Template webhook_spof();
+Template workload_present();
 
 }  // namespace faultline::rules::templates

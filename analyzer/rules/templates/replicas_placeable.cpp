@@ -1,0 +1,49 @@
+/// replicas-placeable: fewer effective replicas than `min`, or (variant `pending`) enough replicas
+/// on paper but some can never be scheduled, e.g. a required hostname anti-affinity with fewer
+/// eligible nodes than replicas, as the placement stage computes it.
+#include <fmt/format.h>
+
+#include "templates.hpp"
+
+namespace faultline::rules::templates {
+
+namespace {
+
+void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
+  const int min = in.params.get_int("min");
+  for (const auto& w : in.ctx.model.workloads) {
+    if (!w.is_availability_target() || !in.in_scope(w.meta)) continue;
+    const int replicas = in.ctx.model.effective_replicas(w);
+    const placement::WorkloadPlacement* p = in.ctx.placement.find(w);
+    const int pending = p ? p->pending : 0;
+    if (replicas >= min && pending == 0) continue;
+    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    const model::Hpa* hpa = in.ctx.model.hpa_for(w);
+    const std::string source = hpa ? fmt::format("HorizontalPodAutoscaler {} minReplicas", hpa->meta.ref.name)
+                                   : (w.replicas ? "spec.replicas" : "spec.replicas (not set; the API default is 1)");
+    const std::string eligible = p && p->eligible_nodes ? std::to_string(*p->eligible_nodes) : "unknown";
+    hit.vars = {{"replicas", std::to_string(replicas)}, {"min", std::to_string(min)}, {"source", source},
+                {"pending", std::to_string(pending)}, {"eligible", eligible},
+                {"reason", p ? p->pending_reason : std::string{}}};
+    hit.evidence.push_back(fmt::format("effective replicas {} from {}", replicas, source));
+    if (pending > 0) {
+      hit.evidence.push_back(fmt::format("{} replica(s) can never be scheduled: {}", pending, p->pending_reason));
+      hit.evidence.push_back(fmt::format("eligible nodes: {}", eligible));
+      if (replicas >= min) hit.variant = "pending";
+    }
+    hits.push_back(std::move(hit));
+  }
+}
+
+}  // namespace
+
+Template replicas_placeable() {
+  return {"replicas-placeable",
+          "Fewer effective replicas than `min`, or replicas that no eligible node can take.",
+          {{"min", "int", "2", "fewest effective replicas that pass", false}},
+          {"replicated"},
+          {"min", "replicas", "source", "pending", "eligible", "reason"},
+          evaluate};
+}
+
+}  // namespace faultline::rules::templates

@@ -1,0 +1,30 @@
+/// workload-present: a workload in scope exists at all. For components that must not run
+/// inside the analyzed system (an internal database that cannot be made highly available).
+#include "templates.hpp"
+
+namespace faultline::rules::templates {
+
+namespace {
+
+void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
+  for (const auto& w : in.ctx.model.workloads) {
+    if (!w.is_availability_target() || !in.in_scope(w.meta)) continue;
+    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    hit.vars = {{"replicas", std::to_string(in.ctx.model.effective_replicas(w))}};
+    hit.evidence.push_back("the workload is present in the input");
+    hits.push_back(std::move(hit));
+  }
+}
+
+}  // namespace
+
+Template workload_present() {
+  return {"workload-present",
+          "A workload that should not run in the analyzed system is present.",
+          {},
+          {"long-running"},
+          {"replicas"},
+          evaluate};
+}
+
+}  // namespace faultline::rules::templates
