@@ -14,9 +14,8 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
   const int above = in.params.get_int("nodes_above");
   const int min = in.params.get_int("min");
   const int nodes = static_cast<int>(in.ctx.inventory.nodes.size());
-  if (nodes <= above) return;
   for (const auto& w : in.ctx.model.workloads) {
-    if (!w.is_availability_target() || !in.in_scope(w.meta)) continue;
+    if (!w.is_availability_target() || !in.in_scope(w.meta) || nodes <= above) continue;
     const int replicas = in.ctx.model.effective_replicas(w);
     if (replicas >= min) continue;
     Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
