@@ -1,0 +1,88 @@
+// The subcommand table and the dispatcher: parse, pick the subcommand (check by default), run it.
+#include <algorithm>
+#include <exception>
+#include <map>
+
+#include "check_command.hpp"
+#include "command.hpp"
+
+namespace faultline::cli {
+namespace {
+
+constexpr const char* kDescription =
+    "faultline finds the single points of failure in Kubernetes manifests (helm template output,\n"
+    "kubectl get -o yaml dumps) before they ship, and the failure domains each workload survives.";
+
+constexpr const char* kFooter = R"(Examples:
+  faultline deploy/                          same as: faultline check deploy/
+  helm template my-release ./chart | faultline check -
+  faultline check --nodes nodes.yaml deploy/ with the cluster's nodes: coverage per node and zone
+  faultline rules                            every rule, one line each
+  faultline explain single-replica           one rule in full, with its fix
+
+Run 'faultline check --help' for every option of the default command.)";
+
+bool is_subcommand(const std::string& arg) {
+  const auto& table = subcommands();
+  return std::any_of(table.begin(), table.end(), [&](const Subcommand& s) { return arg == s.name; });
+}
+
+/// `faultline x.yaml` means `faultline check x.yaml`; help and version stay the program's own.
+std::vector<std::string> with_default_subcommand(const std::vector<std::string>& args) {
+  static const std::vector<std::string> own = {"-h", "--help", "--version", "-V"};
+  if (!args.empty() && (is_subcommand(args.front()) ||
+                        std::find(own.begin(), own.end(), args.front()) != own.end())) {
+    return args;
+  }
+  std::vector<std::string> out = {"check"};
+  out.insert(out.end(), args.begin(), args.end());
+  return out;
+}
+
+}  // namespace
+
+// One row per subcommand. To add one, write <name>_command.{hpp,cpp} with an options struct,
+// setup_<name>(CLI::App&, Options&) and run_<name>(const Options&, Environment&), include its
+// header above, and add a row here with bind_command<...> (simulate and graph go here too).
+const std::vector<Subcommand>& subcommands() {
+  static const std::vector<Subcommand> table = {
+      {"check", "Analyze manifests for single points of failure (the default command)",
+       bind_command<CheckOptions, setup_check, run_check>},
+  };
+  return table;
+}
+
+int run(const std::vector<std::string>& args, Environment& env) {
+  CLI::App app(kDescription, "faultline");
+  app.set_version_flag("--version,-V", "faultline " FAULTLINE_VERSION);
+  app.require_subcommand(0, 1);
+  std::map<const CLI::App*, Runner> runners;
+  for (const auto& entry : subcommands()) {
+    auto* sub = app.add_subcommand(entry.name, entry.description);
+    runners[sub] = entry.setup(*sub, env);
+  }
+  app.footer(kFooter);
+
+  if (args.empty() && env.stdin_is_terminal) {
+    env.err << app.help();
+    return static_cast<int>(ExitCode::error);
+  }
+  auto reversed = with_default_subcommand(args);
+  std::reverse(reversed.begin(), reversed.end());  // CLI11 consumes arguments from the back
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e, env.out, env.err);
+    return code == 0 ? 0 : static_cast<int>(ExitCode::error);
+  }
+  try {
+    for (const auto* sub : app.get_subcommands()) return static_cast<int>(runners.at(sub)());
+  } catch (const std::exception& e) {
+    env.err << "faultline: internal error: " << e.what() << '\n';
+    return static_cast<int>(ExitCode::error);
+  }
+  env.err << app.help();
+  return static_cast<int>(ExitCode::error);
+}
+
+}  // namespace faultline::cli

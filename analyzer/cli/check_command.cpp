@@ -1,0 +1,182 @@
+#include "check_command.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "faultline/report/report.hpp"
+
+namespace faultline::cli {
+namespace {
+
+constexpr const char* kCheckFooter = R"(Examples:
+  faultline check deploy/                          every *.yaml, *.yml, *.json under deploy/
+  helm template my-release ./chart | faultline check -
+  faultline check --nodes nodes.yaml app.yaml      with an inventory: kubectl get nodes -o yaml > nodes.yaml
+  faultline check --topology-key rack --nodes nodes.yaml app.yaml
+  faultline check --format json --output report.json app.yaml
+  faultline check --fail-on warning app.yaml       fail on warnings too (CI)
+  faultline check --disable pdb-missing --severity no-node-spread=error app.yaml
+
+Exit codes: 0 no finding at or above --fail-on, 1 at least one, 2 usage error or unreadable,
+unparsable or empty input (everything readable is still reported).
+Rules: `faultline rules` lists them; `faultline explain RULE` shows one with its fix.)";
+
+std::vector<std::string> format_names() {
+  std::vector<std::string> names;
+  for (const auto& format : report::formats()) names.push_back(format.name);
+  return names;
+}
+
+std::string format_list() {
+  std::string list;
+  for (const auto& name : format_names()) list += (list.empty() ? "" : "|") + name;
+  return list;
+}
+
+/// Accepts RULE=info|warning|error.
+CLI::Validator rule_severity_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        const auto eq = value.find('=');
+        if (eq == std::string::npos || eq == 0 || !parse_severity(value.substr(eq + 1))) {
+          return "expected RULE=info|warning|error, got '" + value + "'";
+        }
+        return {};
+      },
+      "RULE=LEVEL");
+}
+
+AnalysisOptions analysis_options(const CheckOptions& options) {
+  AnalysisOptions out;
+  for (const auto& path : options.paths) {
+    if (path != "-") out.paths.push_back(path);
+  }
+  out.node_paths = options.nodes;
+  if (!options.default_namespace.empty()) out.default_namespace = options.default_namespace;
+  out.extra_topology_keys = options.topology_keys;
+  return out;
+}
+
+bool reads_stdin(const CheckOptions& options) {
+  if (options.paths.empty()) return true;
+  for (const auto& path : options.paths) {
+    if (path == "-") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void setup_check(CLI::App& app, CheckOptions& o) {
+  app.add_option("paths", o.paths, "Files or directories to analyze (recursively); '-' or none reads standard input")
+      ->type_name("PATH...|-");
+  const char* output = "Output";
+  app.add_option("--format", o.format, "Report format (default: text)")
+      ->check(CLI::IsMember(format_names()))
+      ->type_name(format_list())
+      ->group(output);
+  app.add_option("--output,-o", o.output, "Write the report to FILE instead of standard output")
+      ->type_name("FILE")
+      ->group(output);
+  app.add_option("--fail-on", o.fail_on, "Exit 1 when a finding is at or above this severity (default: error)")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->type_name("LEVEL")
+      ->group(output);
+  app.add_flag("--quiet,-q", o.quiet, "Print only findings and input errors: no coverage, no summary")
+      ->group(output);
+  app.add_flag_function(
+      "--coverage,!--no-coverage", [&o](std::int64_t count) { o.coverage = count > 0; },
+      "Show the coverage table (default: on when a node inventory is given)")
+      ->group(output);
+  app.add_flag("--show-suppressed", o.show_suppressed, "Also list suppressed findings (always counted)")
+      ->group(output);
+
+  const char* cluster = "Cluster";
+  app.add_option("--namespace,-n", o.default_namespace, "Namespace of objects that name none (default: default)")
+      ->type_name("NS")
+      ->group(cluster);
+  app.add_option("--nodes", o.nodes, "Node inventory: kubectl get nodes -o yaml|json output (repeatable)")
+      ->type_name("FILE|DIR")
+      ->group(cluster);
+  app.add_option("--topology-key", o.topology_keys, "Also report failure domains of this node label, e.g. a rack (repeatable)")
+      ->type_name("KEY")
+      ->group(cluster);
+
+  const char* rules = "Rules";
+  app.add_option("--config", o.config, "Settings file (default: nearest .faultline.yaml up to the repository root)")
+      ->type_name("FILE")
+      ->group(rules);
+  app.add_option("--policy", o.policies, "Add the rule packs in FILE or DIR (repeatable)")
+      ->type_name("FILE|DIR")
+      ->group(rules);
+  app.add_option("--pack", o.packs, "Packs to run (default: core, plus runai when Run:ai objects are present)")
+      ->delimiter(',')
+      ->type_name("PACK,...")
+      ->group(rules);
+  app.add_option("--enable", o.enable, "Run this rule even if its pack is not selected")
+      ->delimiter(',')
+      ->type_name("RULE")
+      ->group(rules);
+  app.add_option("--disable", o.disable, "Do not run this rule")
+      ->delimiter(',')
+      ->type_name("RULE")
+      ->group(rules);
+  app.add_option("--severity", o.severities, "Override a rule's severity")
+      ->check(rule_severity_validator())
+      ->type_name("RULE=LEVEL")
+      ->group(rules);
+  app.add_option("--baseline", o.baseline, "Report only findings not recorded in FILE")->type_name("FILE")
+      ->group(rules);
+  app.add_option("--write-baseline", o.write_baseline, "Record the current findings in FILE")->type_name("FILE")
+      ->group(rules);
+
+  app.footer(kCheckFooter);
+}
+
+ExitCode exit_code_for(const Analysis& analysis, const std::string& fail_on) {
+  if (analysis.input_error) return ExitCode::error;
+  const auto threshold = parse_severity(fail_on.empty() ? "error" : fail_on);
+  if (!threshold) return ExitCode::clean;  // "never"
+  for (const auto& finding : analysis.findings) {
+    if (!finding.suppressed && finding.severity >= *threshold) return ExitCode::findings;
+  }
+  return ExitCode::clean;
+}
+
+ExitCode run_check(const CheckOptions& options, Environment& env) {
+  if (reads_stdin(options) && options.paths.empty() && env.stdin_is_terminal) {
+    env.err << "faultline: error: no input: name files or directories, or pipe manifests in, e.g.\n"
+               "  helm template my-release ./chart | faultline check -\n"
+               "Run 'faultline check --help' for more.\n";
+    return ExitCode::error;
+  }
+  const auto* format = report::find_format(options.format);
+  if (format == nullptr) {
+    env.err << "faultline: error: unknown format '" << options.format << "'\n";
+    return ExitCode::error;
+  }
+  const auto analysis = env.analyze(analysis_options(options));
+
+  report::ReportOptions report_options;
+  report_options.coverage = options.coverage.value_or(analysis->inventory.present());
+  report_options.show_suppressed = options.show_suppressed;
+  report_options.quiet = options.quiet;
+  if (options.output.empty()) {
+    report_options.color = env.stdout_is_terminal && !env.no_color;
+    format->write(*analysis, report_options, env.out);
+    env.out.flush();
+  } else {
+    std::ostringstream buffer;
+    format->write(*analysis, report_options, buffer);
+    std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
+    file << buffer.str();
+    file.close();
+    if (!file) {
+      env.err << "faultline: error: cannot write " << options.output << '\n';
+      return ExitCode::error;
+    }
+  }
+  return exit_code_for(*analysis, options.fail_on);
+}
+
+}  // namespace faultline::cli

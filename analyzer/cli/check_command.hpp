@@ -1,0 +1,42 @@
+#pragma once
+// `faultline check`: analyze manifests and report findings and coverage.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "command.hpp"
+
+namespace faultline::cli {
+
+/// Every option of `check`, as parsed.
+struct CheckOptions {
+  std::vector<std::string> paths;  ///< empty or "-": standard input
+  std::string format = "text";
+  std::string output;   ///< "" = standard output
+  std::string fail_on;  ///< "" = from the config file, else "error"
+  std::string default_namespace;
+  bool quiet = false;
+  std::vector<std::string> nodes;
+  std::vector<std::string> topology_keys;
+  std::optional<bool> coverage;  ///< unset: on when an inventory is present
+  std::vector<std::string> policies;
+  std::vector<std::string> packs;
+  std::vector<std::string> enable;
+  std::vector<std::string> disable;
+  std::vector<std::string> severities;  ///< RULE=level
+  std::string config;
+  std::string baseline;
+  std::string write_baseline;
+  bool show_suppressed = false;
+};
+
+/// Adds check's options and help to `app`, storing them in `options`.
+void setup_check(CLI::App& app, CheckOptions& options);
+
+/// Runs the analysis, writes the report, and returns the exit code.
+ExitCode run_check(const CheckOptions& options, Environment& env);
+
+/// The exit code for a finished analysis: error on input problems, findings at or above `fail_on`.
+ExitCode exit_code_for(const Analysis& analysis, const std::string& fail_on);
+
+}  // namespace faultline::cli

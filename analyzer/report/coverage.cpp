@@ -1,0 +1,62 @@
+#include "faultline/report/coverage.hpp"
+
+#include <algorithm>
+
+namespace faultline::report {
+
+const placement::LevelPlacement* level_for(const placement::WorkloadPlacement& w, const std::string& key) {
+  for (const auto& level : w.levels) {
+    if (level.key == key) return &level;
+  }
+  return nullptr;
+}
+
+std::string_view verdict_id(placement::Verdict verdict) {
+  switch (verdict) {
+    case placement::Verdict::survives: return "survives";
+    case placement::Verdict::does_not_survive: return "does-not-survive";
+    case placement::Verdict::best_effort: return "best-effort";
+    case placement::Verdict::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+std::vector<std::string> coverage_keys(const Analysis& analysis) {
+  std::vector<std::string> keys;
+  const auto& extra = analysis.inventory.extra_keys;
+  for (const auto& key : analysis.inventory.topology_keys) {
+    const bool asked = std::find(extra.begin(), extra.end(), key) != extra.end();
+    const bool has_domains = std::any_of(analysis.placement.workloads.begin(), analysis.placement.workloads.end(),
+                                         [&](const placement::WorkloadPlacement& w) {
+                                           const auto* level = level_for(w, key);
+                                           return level != nullptr && level->domains > 0;
+                                         });
+    if (asked || has_domains) keys.push_back(key);
+  }
+  if (keys.empty()) keys.emplace_back(inventory::kHostname);
+  return keys;
+}
+
+std::vector<KeySurvival> coverage_summary(const Analysis& analysis) {
+  std::vector<KeySurvival> out;
+  for (const auto& key : coverage_keys(analysis)) {
+    KeySurvival survival{key, 0, analysis.placement.workloads.size(), false};
+    for (const auto& w : analysis.placement.workloads) {
+      const auto* level = level_for(w, key);
+      if (level == nullptr) continue;
+      if (level->domains > 0) survival.has_domains = true;
+      if (level->verdict == placement::Verdict::survives) ++survival.surviving;
+    }
+    out.push_back(survival);
+  }
+  return out;
+}
+
+std::string short_key_name(const std::string& key) {
+  if (key == inventory::kHostname) return "node";
+  if (key == inventory::kZone) return "zone";
+  if (key == inventory::kRegion) return "region";
+  return key;
+}
+
+}  // namespace faultline::report

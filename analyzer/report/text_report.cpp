@@ -1,0 +1,175 @@
+// The text report for people: findings grouped by object (worst first), input diagnostics,
+// the coverage table and a summary line. Plain text unless colour is asked for.
+#include <algorithm>
+#include <map>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "faultline/report/coverage.hpp"
+#include "faultline/report/report.hpp"
+#include "style.hpp"
+
+namespace faultline::report {
+namespace {
+
+std::string object_name(const model::ObjectRef& ref) {
+  return ref.ns.empty() ? fmt::format("{}/{}", ref.kind, ref.name) : fmt::format("{}/{}/{}", ref.kind, ref.ns, ref.name);
+}
+
+std::string file_line(const SourceLocation& where) {
+  if (where.file.empty()) return "";
+  if (where.line <= 0) return where.file;
+  if (where.column <= 0) return fmt::format("{}:{}", where.file, where.line);
+  return fmt::format("{}:{}:{}", where.file, where.line, where.column);
+}
+
+std::string location_text(const SourceLocation& where) {
+  std::string text = file_line(where);
+  if (!where.helm_template.empty()) text += fmt::format(" (template {})", where.helm_template);
+  return text;
+}
+
+/// Findings of one object, in the order the pipeline sorted them (worst first).
+struct Group {
+  const model::ObjectRef* object = nullptr;
+  std::vector<const rules::Finding*> findings;
+};
+
+std::vector<Group> group_by_object(const std::vector<const rules::Finding*>& findings) {
+  std::vector<Group> groups;
+  std::map<model::ObjectRef, std::size_t> index;
+  for (const auto* f : findings) {
+    auto [it, added] = index.try_emplace(f->object, groups.size());
+    if (added) groups.push_back({&f->object, {}});
+    groups[it->second].findings.push_back(f);
+  }
+  return groups;
+}
+
+void write_finding(const rules::Finding& f, const SourceLocation& group_where, const Style& style, std::ostream& out) {
+  std::string head = fmt::format("  {} [{}]", style.severity(f.severity, to_string(f.severity)), f.rule);
+  if (f.suppressed) head += style.dim(fmt::format(" (suppressed: {})", f.suppression.empty() ? "yes" : f.suppression));
+  out << head << ' ' << f.message << '\n';
+  if (f.where.file != group_where.file || f.where.line != group_where.line) {
+    out << "      at " << location_text(f.where) << '\n';
+  }
+  for (const auto& line : f.evidence) out << "      - " << line << '\n';
+  if (!f.remediation.empty()) out << "      " << style.bold("fix:") << ' ' << f.remediation << '\n';
+  if (!f.blast_radius.empty()) {
+    out << "      blast radius (" << f.blast_radius.size() << "): ";
+    for (std::size_t i = 0; i < f.blast_radius.size(); ++i) out << (i ? ", " : "") << f.blast_radius[i];
+    out << '\n';
+  }
+}
+
+void write_findings(const std::vector<const rules::Finding*>& findings, const Style& style, std::ostream& out) {
+  for (const auto& group : group_by_object(findings)) {
+    const auto& first = *group.findings.front();
+    out << style.bold(object_name(*group.object));
+    if (const auto where = location_text(first.where); !where.empty()) out << "  " << where;
+    out << '\n';
+    if (!first.expanded_from.empty()) out << "  expanded from " << first.expanded_from << '\n';
+    for (const auto* f : group.findings) write_finding(*f, first.where, style, out);
+    out << '\n';
+  }
+}
+
+void write_diagnostics(const Diagnostics& diagnostics, bool errors_only, const Style& style, std::ostream& out) {
+  bool any = false;
+  for (const auto& d : diagnostics) {
+    if (errors_only && d.severity != Severity::error) continue;
+    const std::string where = file_line(d.where);
+    out << (where.empty() ? std::string("faultline") : where) << ": " << style.severity(d.severity, to_string(d.severity))
+        << ": " << d.message << '\n';
+    any = true;
+  }
+  if (any) out << '\n';
+}
+
+std::string verdict_word(placement::Verdict verdict) {
+  switch (verdict) {
+    case placement::Verdict::survives: return "survives";
+    case placement::Verdict::does_not_survive: return "fails";
+    case placement::Verdict::best_effort: return "best effort";
+    case placement::Verdict::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+std::string coverage_cell(const placement::WorkloadPlacement& w, const std::string& key) {
+  const auto* level = level_for(w, key);
+  if (level == nullptr) return "-";
+  if (level->domains == 0) return verdict_word(level->verdict);
+  return fmt::format("{}/{}/{} {}", level->domains, level->max_in_one_domain, level->survivors_after_worst_loss,
+                     verdict_word(level->verdict));
+}
+
+void write_table(const std::vector<std::vector<std::string>>& rows, std::ostream& out) {
+  std::vector<std::size_t> widths;
+  for (const auto& row : rows) {
+    widths.resize(std::max(widths.size(), row.size()));
+    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+  }
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      line += row[c];
+      if (c + 1 < row.size()) line += std::string(widths[c] - row[c].size() + 2, ' ');
+    }
+    out << line << '\n';
+  }
+}
+
+void write_coverage(const Analysis& analysis, const Style& style, std::ostream& out) {
+  const auto keys = coverage_keys(analysis);
+  out << style.bold("Coverage") << " (worst case the hard scheduling rules allow; per key: "
+      << "domains/most replicas in one domain/replicas left after losing it)\n";
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header = {"WORKLOAD", "REPLICAS", "ELIGIBLE NODES"};
+  for (const auto& key : keys) header.push_back(short_key_name(key));
+  rows.push_back(header);
+  for (const auto& w : analysis.placement.workloads) {
+    if (w.workload == nullptr) continue;
+    std::vector<std::string> row = {object_name(w.workload->meta.ref), std::to_string(w.replicas),
+                                    w.eligible_nodes ? std::to_string(*w.eligible_nodes) : "-"};
+    for (const auto& key : keys) row.push_back(coverage_cell(w, key));
+    rows.push_back(row);
+  }
+  write_table(rows, out);
+  std::vector<std::string> parts;
+  for (const auto& s : coverage_summary(analysis)) {
+    parts.push_back(s.has_domains ? fmt::format("one {}: {} of {}", short_key_name(s.key), s.surviving, s.workloads)
+                                  : fmt::format("one {}: no eligible node has the label {}", short_key_name(s.key), s.key));
+  }
+  out << "Workloads that survive the loss of any ";
+  for (std::size_t i = 0; i < parts.size(); ++i) out << (i ? "; " : "") << parts[i];
+  out << "\n\n";
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+void write_summary(const Summary& s, const Style& style, std::ostream& out) {
+  out << plural(s.documents, "document") << ", " << plural(s.objects, "object") << ", "
+      << plural(s.workloads, "workload") << ", " << s.skipped << " skipped, " << s.failed << " failed: "
+      << style.severity(Severity::error, plural(s.errors, "error")) << ", "
+      << style.severity(Severity::warning, plural(s.warnings, "warning")) << ", "
+      << style.severity(Severity::info, plural(s.infos, "info")) << ", " << s.suppressed << " suppressed\n";
+}
+
+}  // namespace
+
+void write_text(const Analysis& analysis, const ReportOptions& options, std::ostream& out) {
+  const Style style(options.color);
+  const auto findings = listed_findings(analysis, options);
+  write_findings(findings, style, out);
+  write_diagnostics(analysis.diagnostics, options.quiet, style, out);
+  if (options.quiet) return;
+  if (options.coverage) write_coverage(analysis, style, out);
+  if (findings.empty()) out << style.green("No findings.") << '\n';
+  write_summary(analysis.summary, style, out);
+}
+
+}  // namespace faultline::report

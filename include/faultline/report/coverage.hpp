@@ -1,0 +1,37 @@
+#pragma once
+/// The coverage table: per workload and topology key, what survives the loss of one domain.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "faultline/pipeline.hpp"
+#include "faultline/placement/placement.hpp"
+
+namespace faultline::report {
+
+/// "survives", "does-not-survive", "best-effort", "unknown": the JSON spelling of a verdict.
+std::string_view verdict_id(placement::Verdict verdict);
+
+/// The worst case of `w` for `key`, or null when placement did not compute one.
+const placement::LevelPlacement* level_for(const placement::WorkloadPlacement& w, const std::string& key);
+
+/// Topology keys shown in the coverage table: those some workload has domains for, plus every
+/// --topology-key the user asked for; the hostname key alone when no key has domains.
+std::vector<std::string> coverage_keys(const Analysis& analysis);
+
+/// How many workloads survive the loss of any one domain of one key.
+struct KeySurvival {
+  std::string key;
+  std::size_t surviving = 0;
+  std::size_t workloads = 0;
+  bool has_domains = false;  ///< false: no eligible node carries the key's label
+};
+
+/// One line of the coverage summary per key of coverage_keys().
+std::vector<KeySurvival> coverage_summary(const Analysis& analysis);
+
+/// A short name for a topology key in tables: "node", "zone", "region", or the key itself.
+std::string short_key_name(const std::string& key);
+
+}  // namespace faultline::report

@@ -1,0 +1,41 @@
+#pragma once
+/// Report writers: one Analysis in, one document out, in the format the user chose.
+#include <functional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "faultline/pipeline.hpp"
+
+namespace faultline::report {
+
+/// What the user asked the report to contain.
+struct ReportOptions {
+  bool color = false;            ///< ANSI colours (only ever for a terminal)
+  bool coverage = false;         ///< the coverage table / the JSON `coverage` array
+  bool show_suppressed = false;  ///< list suppressed findings too (always counted)
+  bool quiet = false;            ///< text: findings and error diagnostics only, no summary
+};
+
+/// A report format: its name for --format, a one-line description, and its writer.
+struct Format {
+  std::string name;
+  std::string description;
+  std::function<void(const Analysis&, const ReportOptions&, std::ostream&)> write;
+};
+
+/// Every format, in the order --help lists them. Adding a format is one line in formats.cpp.
+const std::vector<Format>& formats();
+/// The format called `name`, or null.
+const Format* find_format(std::string_view name);
+
+/// Text for people: findings grouped by object (worst first), diagnostics, coverage, summary.
+void write_text(const Analysis& analysis, const ReportOptions& options, std::ostream& out);
+/// JSON, schema version 1 (documented in README "JSON output").
+void write_json(const Analysis& analysis, const ReportOptions& options, std::ostream& out);
+
+/// The findings a report lists: unsuppressed ones, plus suppressed ones with show_suppressed.
+std::vector<const rules::Finding*> listed_findings(const Analysis& analysis, const ReportOptions& options);
+
+}  // namespace faultline::report

@@ -1,0 +1,163 @@
+// In-process tests of the command line: parsing, help, default subcommand and exit codes,
+// with the pipeline replaced by a hand-built Analysis.
+#include <sstream>
+
+#include <doctest/doctest.h>
+
+#include "../../analyzer/cli/check_command.hpp"
+#include "../report/sample_analysis.hpp"
+
+using namespace faultline;
+
+namespace {
+
+struct Fake {
+  std::ostringstream out, err;
+  cli::Environment env{out, err, false, false, false, {}};
+  AnalysisOptions seen;
+  std::function<std::unique_ptr<Analysis>()> make = [] { return std::make_unique<Analysis>(); };
+
+  Fake() {
+    env.analyze = [this](const AnalysisOptions& options) {
+      seen = options;
+      return make();
+    };
+  }
+  int run(const std::vector<std::string>& args) { return cli::run(args, env); }
+};
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+std::unique_ptr<Analysis> with_finding(Severity severity) {
+  auto a = std::make_unique<Analysis>();
+  rules::Finding f;
+  f.rule = "r";
+  f.severity = severity;
+  a->findings.push_back(f);
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("a path without a subcommand runs check") {
+  Fake fake;
+  CHECK(fake.run({"x.yaml", "--namespace", "shop", "--nodes", "n.yaml", "--topology-key", "rack"}) == 0);
+  REQUIRE(fake.seen.paths.size() == 1);
+  CHECK(fake.seen.paths[0] == "x.yaml");
+  CHECK(fake.seen.default_namespace == "shop");
+  CHECK(fake.seen.node_paths == std::vector<std::string>{"n.yaml"});
+  CHECK(fake.seen.extra_topology_keys == std::vector<std::string>{"rack"});
+}
+
+TEST_CASE("'-' reads standard input: no path reaches the loader") {
+  Fake fake;
+  CHECK(fake.run({"check", "-"}) == 0);
+  CHECK(fake.seen.paths.empty());
+}
+
+TEST_CASE("no input on a terminal is a usage error with the help") {
+  Fake fake;
+  fake.env.stdin_is_terminal = true;
+  CHECK(fake.run({}) == 2);
+  CHECK(contains(fake.err.str(), "Subcommands:"));
+  CHECK(fake.run({"check"}) == 2);
+  CHECK(contains(fake.err.str(), "no input"));
+}
+
+TEST_CASE("exit codes follow --fail-on") {
+  Fake fake;
+  fake.make = [] { return with_finding(Severity::warning); };
+  CHECK(fake.run({"x.yaml"}) == 0);
+  CHECK(fake.run({"x.yaml", "--fail-on", "warning"}) == 1);
+  CHECK(fake.run({"x.yaml", "--fail-on", "info"}) == 1);
+  fake.make = [] { return with_finding(Severity::error); };
+  CHECK(fake.run({"x.yaml"}) == 1);
+  CHECK(fake.run({"x.yaml", "--fail-on", "never"}) == 0);
+}
+
+TEST_CASE("an input error exits 2 even with findings") {
+  Fake fake;
+  fake.make = [] {
+    auto a = with_finding(Severity::error);
+    a->input_error = true;
+    return a;
+  };
+  CHECK(fake.run({"x.yaml"}) == 2);
+  CHECK(fake.run({"x.yaml", "--fail-on", "never"}) == 2);
+}
+
+TEST_CASE("suppressed findings never fail the run") {
+  Fake fake;
+  fake.make = [] {
+    auto a = with_finding(Severity::error);
+    a->findings[0].suppressed = true;
+    return a;
+  };
+  CHECK(fake.run({"x.yaml"}) == 0);
+}
+
+TEST_CASE("bad flags and values are usage errors") {
+  Fake fake;
+  CHECK(fake.run({"x.yaml", "--no-such-flag"}) == 2);
+  CHECK(fake.run({"x.yaml", "--format", "yaml"}) == 2);
+  CHECK(fake.run({"x.yaml", "--fail-on", "sometimes"}) == 2);
+  CHECK(fake.run({"x.yaml", "--severity", "single-replica"}) == 2);
+  CHECK(contains(fake.err.str(), "RULE=info|warning|error"));
+  CHECK(fake.run({"x.yaml", "--severity", "single-replica=warning"}) == 0);
+}
+
+TEST_CASE("--help and check --help teach the command line") {
+  Fake fake;
+  CHECK(fake.run({"--help"}) == 0);
+  const auto main_help = fake.out.str();
+  CHECK(contains(main_help, "check"));
+  CHECK(contains(main_help, "faultline check -"));
+  fake.out.str("");
+  CHECK(fake.run({"check", "--help"}) == 0);
+  const auto help = fake.out.str();
+  for (const char* flag : {"--format", "--output", "--fail-on", "--namespace", "--quiet", "--nodes", "--topology-key",
+                           "--coverage", "--policy", "--pack", "--enable", "--disable", "--severity", "--config",
+                           "--baseline", "--write-baseline", "--show-suppressed", "Examples:", "Exit codes:"}) {
+    CHECK_MESSAGE(contains(help, flag), flag);
+  }
+}
+
+TEST_CASE("--version prints the version") {
+  Fake fake;
+  CHECK(fake.run({"--version"}) == 0);
+  CHECK(fake.out.str() == "faultline " FAULTLINE_VERSION "\n");
+}
+
+TEST_CASE("json format and colour choice") {
+  Fake fake;
+  fake.make = [] { return test::sample_analysis(); };
+  fake.env.stdout_is_terminal = true;
+  fake.run({"x.yaml"});
+  CHECK(contains(fake.out.str(), "\x1b["));
+  fake.out.str("");
+  fake.env.no_color = true;
+  fake.run({"x.yaml"});
+  CHECK_FALSE(contains(fake.out.str(), "\x1b["));
+  fake.out.str("");
+  fake.run({"x.yaml", "--format", "json"});
+  CHECK(fake.out.str().rfind("{\n  \"version\": 1,", 0) == 0);
+}
+
+TEST_CASE("coverage is on by default with an inventory, and can be switched") {
+  Fake fake;
+  fake.make = [] { return test::sample_analysis(); };  // has 3 nodes
+  fake.run({"x.yaml"});
+  CHECK(contains(fake.out.str(), "Coverage"));
+  fake.out.str("");
+  fake.run({"x.yaml", "--no-coverage"});
+  CHECK_FALSE(contains(fake.out.str(), "Coverage"));
+  fake.make = [] { return std::make_unique<Analysis>(); };
+  fake.out.str("");
+  fake.run({"x.yaml"});
+  CHECK_FALSE(contains(fake.out.str(), "Coverage"));
+  fake.out.str("");
+  fake.run({"x.yaml", "--coverage"});
+  CHECK(contains(fake.out.str(), "Coverage"));
+}
