@@ -28,31 +28,35 @@ struct Recorder : boost::default_bfs_visitor {
   template <class G>
   void discover_vertex(Vertex v, const G&) const { discovered->push_back(v); }
   template <class E, class G>
-  void tree_edge(const E& e, const G& g) const { (*parent)[boost::target(e, g)] = boost::source(e, g); }
+  void tree_edge(const E& e, const G& g) const {
+    if (parent != nullptr) (*parent)[boost::target(e, g)] = boost::source(e, g);
+  }
 };
 
-// Runs breadth_first_visit from `start` and returns the discovered vertices in BFS order,
-// with `parent` filled for them. Colours are allocated once per search.
+}  // namespace
+
+// Runs breadth_first_visit from `start`; returns the discovered vertices in BFS order, with
+// parents_ filled for them when asked. The colour buffer is kept between searches and only the
+// visited entries are reset, so a search costs what it visits, not the size of the graph.
 template <class G>
-std::vector<Vertex> search(const G& g, Vertex start, std::size_t n, std::vector<Vertex>& parent) {
-  std::vector<boost::default_color_type> colors(n, boost::white_color);
+std::vector<Vertex> SystemGraph::search(const G& g, Vertex start, bool with_parents) const {
+  colors_.resize(vertex_count(), boost::white_color);
+  if (with_parents) parents_.resize(vertex_count());
   std::vector<Vertex> discovered;
-  parent.assign(n, start);
-  boost::breadth_first_visit(g, start,
-                             boost::visitor(Recorder{{}, &discovered, &parent})
-                                 .color_map(boost::make_iterator_property_map(colors.begin(),
-                                                                              boost::get(boost::vertex_index, g))));
+  boost::breadth_first_visit(
+      g, start,
+      boost::visitor(Recorder{{}, &discovered, with_parents ? &parents_ : nullptr})
+          .color_map(boost::make_iterator_property_map(colors_.begin(), boost::get(boost::vertex_index, g))));
+  for (const Vertex v : discovered) colors_[v] = boost::white_color;
   return discovered;
 }
 
-}  // namespace
 
 std::vector<std::string> SystemGraph::blast_radius(Vertex v) const {
   const DependencyGraph deps(graph_, DependencyEdges{&graph_});
   const auto reversed = boost::make_reverse_graph(deps);
-  std::vector<Vertex> parent;
   std::vector<std::string> names;
-  for (const Vertex u : search(reversed, v, vertex_count(), parent)) {
+  for (const Vertex u : search(reversed, v, false)) {
     if (u != v && graph_[u].kind == VertexKind::workload) names.push_back(graph_[u].label);
   }
   std::sort(names.begin(), names.end());
@@ -61,12 +65,11 @@ std::vector<std::string> SystemGraph::blast_radius(Vertex v) const {
 
 std::vector<DependencyPath> SystemGraph::spof_dependencies(Vertex v) const {
   const DependencyGraph deps(graph_, DependencyEdges{&graph_});
-  std::vector<Vertex> parent;
   std::vector<DependencyPath> paths;
-  for (const Vertex u : search(deps, v, vertex_count(), parent)) {
+  for (const Vertex u : search(deps, v, true)) {
     if (u == v || graph_[u].kind != VertexKind::workload || !graph_[u].spof.spof) continue;
     DependencyPath path;
-    for (Vertex x = u; x != v; x = parent[x]) path.vertices.push_back(x);
+    for (Vertex x = u; x != v; x = parents_[x]) path.vertices.push_back(x);
     path.vertices.push_back(v);
     std::reverse(path.vertices.begin(), path.vertices.end());
     paths.push_back(std::move(path));

@@ -2,33 +2,15 @@
 #include <fmt/format.h>
 
 #include "faultline/graph/render.hpp"
+#include "json_text.hpp"
 #include "verdict.hpp"
 
 namespace faultline::graph {
 namespace {
 
-std::string str(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<int>(c));
-        else out += c;
-    }
-  }
-  return out + "\"";
-}
+std::string str(const std::string& text) { return json_string(text); }
 
-std::string list(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + str(items[i]);
-  return out + "]";
-}
+std::string list(const std::vector<std::string>& items) { return json_list(items); }
 
 void write_vertex(const SystemGraph& g, Vertex v, std::ostream& out) {
   const auto& d = g[v];

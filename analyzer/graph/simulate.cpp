@@ -2,7 +2,6 @@
 // dependency edges (a Service is down when every workload behind it is down).
 #include <algorithm>
 #include <map>
-#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -64,124 +63,203 @@ int budget_minimum(const model::Model& model, const model::Workload& w, int repl
   return minimum;
 }
 
-// Replicas lost and the resulting impact of one workload, before the cascade.
-std::optional<Outcome> direct_impact(const SystemGraph& g, Vertex v, const std::vector<FailedDomain>& failed,
-                                     const std::vector<int>& per_domain, int unique_nodes) {
+// Impact of one workload from its schedulable replicas and worst-case losses, before the cascade.
+Impact classify(const SystemGraph& g, Vertex v, int runnable, int lost, std::string* detail) {
   const auto& data = g[v];
-  const auto& p = *data.placement;
-  const int runnable = p.replicas - p.pending;
-  if (runnable <= 0) return std::nullopt;
-  const int per_node = level_max(p, inventory::kHostname, runnable);
-  int by_domain = 0;
-  for (std::size_t i = 0; i < failed.size(); ++i) {
-    by_domain += std::min(level_max(p, failed[i].key, runnable), per_node * per_domain[i]);
-  }
-  const int lost = std::min({runnable, per_node * unique_nodes, by_domain});
-  if (lost <= 0) return std::nullopt;
-  Outcome out{v, Impact::degraded, runnable, lost, {}, std::nullopt};
+  const int replicas = data.placement->replicas;
   const int left = runnable - lost;
   std::string pdb;
   if (left == 0) {
-    out.impact = Impact::down;
-    out.detail = fmt::format("loses all {} replicas", runnable);
-  } else if (!data.quorum.empty() && left < majority(p.replicas)) {
-    out.impact = Impact::below_quorum;
-    out.detail = fmt::format("{} of {} replicas left, a majority is {}", left, p.replicas, majority(p.replicas));
-  } else if (const int minimum = budget_minimum(g.model(), *data.workload, p.replicas, pdb); left < minimum) {
-    out.impact = Impact::below_budget;
-    out.detail = fmt::format("{} of {} replicas left, {} wants {}", left, runnable, pdb, minimum);
-  } else {
-    out.detail = fmt::format("{} of {} replicas left", left, runnable);
+    if (detail) *detail = fmt::format("loses all {} replicas", runnable);
+    return Impact::down;
   }
-  return out;
+  if (!data.quorum.empty() && left < majority(replicas)) {
+    if (detail) *detail = fmt::format("{} of {} replicas left, a majority is {}", left, replicas, majority(replicas));
+    return Impact::below_quorum;
+  }
+  if (detail == nullptr) return Impact::degraded;  // budgets only matter for the report
+  if (const int minimum = budget_minimum(g.model(), *data.workload, replicas, pdb); left < minimum) {
+    *detail = fmt::format("{} of {} replicas left, {} wants {}", left, runnable, pdb, minimum);
+    return Impact::below_budget;
+  }
+  *detail = fmt::format("{} of {} replicas left", left, runnable);
+  return Impact::degraded;
 }
 
-// Propagates outages: a Service is down when all its backends are; its callers go down with it.
-void cascade(const SystemGraph& g, std::map<Vertex, Outcome>& outcomes, std::vector<std::string>& webhooks) {
-  const auto& graph = g.graph();
-  std::vector<Vertex> work;
-  for (const auto& [v, o] : outcomes) {
-    if (is_outage(o.impact)) work.push_back(v);
+// One simulation at a time over per-vertex scratch arrays; only touched entries are reset, so
+// a trial costs what the failure reaches, which keeps any-node over thousands of nodes fast.
+class Simulator {
+ public:
+  explicit Simulator(const SystemGraph& g)
+      : g_(g), n_(g.vertex_count()), lost_(n_, 0), nodes_(n_, 0), impact_(n_, kNone), parent_(n_), down_backends_(n_, 0) {}
+
+  // Runs one trial; with `report` the outcomes carry details and paths, else only counts are kept.
+  Simulation run(const std::vector<FailedDomain>& failed, bool report) {
+    Simulation sim;
+    count_losses(failed);
+    for (const Vertex v : touched_) {
+      if (nodes_[v] == 0) continue;
+      const auto& p = *g_[v].placement;
+      const int runnable = p.replicas - p.pending;
+      const int lost = worst_loss(p, failed, v, runnable);
+      if (runnable <= 0 || lost <= 0) continue;
+      lost_[v] = lost;
+      std::string detail;
+      impact_[v] = static_cast<signed char>(classify(g_, v, runnable, lost, report ? &detail : nullptr));
+      affected_.push_back(v);
+      if (report) details_.emplace(v, std::move(detail));
+    }
+    cascade(sim);
+    collect(failed, sim, report);
+    reset();
+    return sim;
   }
-  std::unordered_map<Vertex, Vertex> parent;
-  std::unordered_map<Vertex, int> down_backends;
-  auto fail_caller = [&](Vertex caller, Vertex via) {
-    auto it = outcomes.find(caller);
-    if (it != outcomes.end() && is_outage(it->second.impact)) return;
-    if (it == outcomes.end()) {
-      const auto& p = *g[caller].placement;
-      it = outcomes.emplace(caller, Outcome{caller, Impact::degraded, p.replicas - p.pending, 0, {}, std::nullopt}).first;
-    }
-    parent[caller] = via;
-    DependencyPath path{{caller}};
-    for (Vertex x = via;; x = parent.at(x)) {
-      path.vertices.push_back(x);
-      if (!parent.count(x)) break;
-    }
-    it->second.impact = Impact::via_dependency;
-    it->second.detail = "something it calls is down";
-    it->second.path = std::move(path);
-    work.push_back(caller);
-  };
-  while (!work.empty()) {
-    const Vertex v = work.back();
-    work.pop_back();
-    for (const auto e : boost::make_iterator_range(boost::in_edges(v, graph))) {
-      const Vertex from = boost::source(e, graph);
-      const EdgeKind kind = graph[e].kind;
-      if (kind == EdgeKind::calls) {
-        fail_caller(from, v);
-      } else if (kind == EdgeKind::selects && g[v].kind == VertexKind::workload) {
-        int backends = 0;
-        for (const auto out : boost::make_iterator_range(boost::out_edges(from, graph))) {
-          backends += graph[out].kind == EdgeKind::selects ? 1 : 0;
+
+ private:
+  static constexpr signed char kNone = -1;
+
+  void touch(Vertex v) {
+    if (nodes_[v] == 0 && counts_.count(v) == 0) touched_.push_back(v);
+  }
+
+  // For each workload on a failed node: failed eligible nodes overall and per failed domain.
+  void count_losses(const std::vector<FailedDomain>& failed) {
+    const auto& graph = g_.graph();
+    std::vector<Vertex> unique;
+    for (std::size_t i = 0; i < failed.size(); ++i) {
+      for (const Vertex node : failed[i].nodes) {
+        for (const auto e : boost::make_iterator_range(boost::in_edges(node, graph))) {
+          if (graph[e].kind != EdgeKind::may_run_on) continue;
+          const Vertex w = boost::source(e, graph);
+          touch(w);
+          auto& c = counts_[w];
+          c.resize(failed.size());
+          ++c[i];
         }
-        if (++down_backends[from] == backends) {
-          parent[from] = v;
+        unique.push_back(node);
+      }
+    }
+    std::sort(unique.begin(), unique.end());
+    unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+    failed_nodes_ = unique;
+    for (const Vertex node : unique) {
+      for (const auto e : boost::make_iterator_range(boost::in_edges(node, graph))) {
+        if (graph[e].kind == EdgeKind::may_run_on) ++nodes_[boost::source(e, graph)];
+      }
+    }
+  }
+
+  // Worst case: at most per-node cap on each failed node, at most the level's cap per failed domain.
+  int worst_loss(const placement::WorkloadPlacement& p, const std::vector<FailedDomain>& failed, Vertex v,
+                 int runnable) const {
+    const int per_node = level_max(p, inventory::kHostname, runnable);
+    const auto& per_domain = counts_.at(v);
+    int by_domain = 0;
+    for (std::size_t i = 0; i < failed.size(); ++i) {
+      by_domain += std::min(level_max(p, failed[i].key, runnable), per_node * per_domain[i]);
+    }
+    return std::min({runnable, per_node * nodes_[v], by_domain});
+  }
+
+  bool out(Vertex v) const { return impact_[v] != kNone && is_outage(static_cast<Impact>(impact_[v])); }
+
+  // A Service is down when all its backends are; its callers (and direct callers) go down with it.
+  void cascade(Simulation& sim) {
+    const auto& graph = g_.graph();
+    std::vector<Vertex> work;
+    for (const Vertex v : affected_) {
+      if (out(v)) work.push_back(v);
+    }
+    while (!work.empty()) {
+      const Vertex v = work.back();
+      work.pop_back();
+      for (const auto e : boost::make_iterator_range(boost::in_edges(v, graph))) {
+        const Vertex from = boost::source(e, graph);
+        const EdgeKind kind = graph[e].kind;
+        if (kind == EdgeKind::calls && g_[from].kind == VertexKind::workload && !out(from)) {
+          if (impact_[from] == kNone) affected_.push_back(from);
+          impact_[from] = static_cast<signed char>(Impact::via_dependency);
+          parent_[from] = v;
           work.push_back(from);
+        } else if (kind == EdgeKind::selects) {
+          if (down_backends_[from]++ == 0) services_.push_back(from);
+          if (down_backends_[from] == selected_count(from)) {
+            parent_[from] = v;
+            work.push_back(from);
+          }
+        } else if (kind == EdgeKind::backed_by) {
+          sim.webhooks_down.push_back(g_[from].label);
         }
-      } else if (kind == EdgeKind::backed_by) {
-        webhooks.push_back(g[from].label);
       }
     }
   }
-}
 
-Simulation simulate_once(const SystemGraph& g, const std::vector<FailedDomain>& failed) {
-  Simulation sim;
-  std::set<Vertex> unique;
-  std::unordered_map<Vertex, std::vector<int>> per_domain;
-  for (std::size_t i = 0; i < failed.size(); ++i) {
-    sim.failed.push_back(fmt::format("{}={}", failed[i].key, failed[i].value));
-    for (const Vertex n : failed[i].nodes) {
-      unique.insert(n);
-      for (const auto e : boost::make_iterator_range(boost::in_edges(n, g.graph()))) {
-        if (g.graph()[e].kind != EdgeKind::may_run_on) continue;
-        auto& counts = per_domain[boost::source(e, g.graph())];
-        counts.resize(failed.size());
-        ++counts[i];
+  int selected_count(Vertex service) const {
+    int count = 0;
+    for (const auto e : boost::make_iterator_range(boost::out_edges(service, g_.graph()))) {
+      count += g_.graph()[e].kind == EdgeKind::selects ? 1 : 0;
+    }
+    return count;
+  }
+
+  DependencyPath path_from(Vertex v) const {
+    DependencyPath path{{v}};
+    for (Vertex x = parent_[v];; x = parent_[x]) {
+      path.vertices.push_back(x);
+      if (g_[x].kind == VertexKind::workload && impact_[x] != static_cast<signed char>(Impact::via_dependency)) break;
+    }
+    return path;
+  }
+
+  void collect(const std::vector<FailedDomain>& failed, Simulation& sim, bool report) {
+    for (const auto& f : failed) sim.failed.push_back(fmt::format("{}={}", f.key, f.value));
+    for (const Vertex n : failed_nodes_) sim.failed_nodes.push_back(g_[n].domain_value);
+    std::sort(sim.failed_nodes.begin(), sim.failed_nodes.end());
+    std::sort(sim.webhooks_down.begin(), sim.webhooks_down.end());
+    for (const Vertex v : affected_) {
+      const auto impact = static_cast<Impact>(impact_[v]);
+      const auto& p = *g_[v].placement;
+      Outcome o{v, impact, p.replicas - p.pending, lost_[v], {}, std::nullopt};
+      if (report) {
+        if (impact == Impact::via_dependency) {
+          o.detail = "something it calls is down";
+          o.path = path_from(v);
+        } else {
+          o.detail = details_.at(v);
+        }
       }
+      sim.outcomes.push_back(std::move(o));
     }
+    std::sort(sim.outcomes.begin(), sim.outcomes.end(), [&](const Outcome& a, const Outcome& b) {
+      if (a.impact != b.impact) return a.impact < b.impact;
+      return g_[a.workload].label < g_[b.workload].label;
+    });
   }
-  for (const Vertex n : unique) sim.failed_nodes.push_back(g[n].domain_value);
-  std::sort(sim.failed_nodes.begin(), sim.failed_nodes.end());
-  std::map<Vertex, Outcome> outcomes;
-  for (const auto& [v, counts] : per_domain) {
-    int nodes = 0;
-    for (const auto e : boost::make_iterator_range(boost::out_edges(v, g.graph()))) {
-      nodes += g.graph()[e].kind == EdgeKind::may_run_on && unique.count(boost::target(e, g.graph())) ? 1 : 0;
+
+  void reset() {
+    for (const Vertex v : touched_) nodes_[v] = 0;
+    for (const Vertex v : affected_) {
+      lost_[v] = 0;
+      impact_[v] = kNone;
     }
-    if (auto o = direct_impact(g, v, failed, counts, nodes)) outcomes.emplace(v, std::move(*o));
+    for (const Vertex v : services_) down_backends_[v] = 0;
+    touched_.clear();
+    affected_.clear();
+    services_.clear();
+    counts_.clear();
+    details_.clear();
   }
-  cascade(g, outcomes, sim.webhooks_down);
-  std::sort(sim.webhooks_down.begin(), sim.webhooks_down.end());
-  for (auto& [v, o] : outcomes) sim.outcomes.push_back(std::move(o));
-  std::sort(sim.outcomes.begin(), sim.outcomes.end(), [&](const Outcome& a, const Outcome& b) {
-    if (a.impact != b.impact) return a.impact < b.impact;
-    return g[a.workload].label < g[b.workload].label;
-  });
-  return sim;
-}
+
+  const SystemGraph& g_;
+  std::size_t n_;
+  std::vector<int> lost_, nodes_;
+  std::vector<signed char> impact_;
+  std::vector<Vertex> parent_;
+  std::vector<int> down_backends_;
+  std::vector<Vertex> touched_, affected_, services_, failed_nodes_;
+  std::unordered_map<Vertex, std::vector<int>> counts_;
+  std::unordered_map<Vertex, std::string> details_;
+};
 
 int total_lost(const Simulation& s) {
   int lost = 0;
@@ -252,21 +330,26 @@ Simulation simulate(const SystemGraph& g, const std::vector<FailureSpec>& failur
     }
     fixed.push_back(FailedDomain{key, spec.value, std::move(it->second)});
   }
-  if (!any_key) return simulate_once(g, fixed);
-  Simulation worst;
-  std::size_t tried = 0;
+  Simulator simulator(g);
+  if (!any_key) return simulator.run(fixed, true);
+  // Every domain is scored without report text; the worst one is then run again in full.
+  std::optional<std::vector<FailedDomain>> worst;
+  std::size_t worst_outages = 0, tried = 0;
+  int worst_lost = 0;
   for (auto& [value, nodes] : domains_of(g, *any_key)) {
     auto trial = fixed;
     trial.push_back(FailedDomain{*any_key, value, std::move(nodes)});
-    Simulation s = simulate_once(g, trial);
+    const Simulation s = simulator.run(trial, false);
     ++tried;
-    if (tried == 1 || s.outages() > worst.outages() ||
-        (s.outages() == worst.outages() && total_lost(s) > total_lost(worst))) {
-      worst = std::move(s);
+    if (!worst || s.outages() > worst_outages || (s.outages() == worst_outages && total_lost(s) > worst_lost)) {
+      worst_outages = s.outages();
+      worst_lost = total_lost(s);
+      worst = std::move(trial);
     }
   }
-  worst.tried = tried;
-  return worst;
+  Simulation result = simulator.run(*worst, true);
+  result.tried = tried;
+  return result;
 }
 
 }  // namespace faultline::graph

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/properties.hpp>
 
 #include "faultline/common/diagnostic.hpp"
 #include "faultline/graph/declared.hpp"
@@ -106,6 +107,8 @@ class SystemGraph {
   friend SystemGraph build_graph(const model::Model&, const inventory::Inventory&, const placement::PlacementResult&,
                                  const Declarations&);
   friend class GraphBuilder;
+  template <class G>
+  std::vector<Vertex> search(const G& g, Vertex start, bool with_parents) const;
   Graph graph_;
   const model::Model* model_ = nullptr;
   const inventory::Inventory* inventory_ = nullptr;
@@ -113,6 +116,9 @@ class SystemGraph {
   std::unordered_map<std::string, Vertex> by_node_name_;
   std::vector<Vertex> workloads_, services_, webhooks_, nodes_;
   Diagnostics diagnostics_;
+  // Scratch space of searches (not thread-safe: one graph, one thread).
+  mutable std::vector<boost::default_color_type> colors_;
+  mutable std::vector<Vertex> parents_;
 };
 
 /// Builds the graph in time linear in objects plus edges. The model, inventory and placement

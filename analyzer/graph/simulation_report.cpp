@@ -1,0 +1,69 @@
+// Simulation results as text and JSON.
+#include <fmt/format.h>
+
+#include "faultline/graph/simulation_report.hpp"
+#include "json_text.hpp"
+
+namespace faultline::graph {
+namespace {
+
+std::string tag(Impact impact) {
+  switch (impact) {
+    case Impact::down: return "DOWN";
+    case Impact::below_quorum: return "NO QUORUM";
+    case Impact::via_dependency: return "DOWN (dependency)";
+    case Impact::below_budget: return "BELOW PDB";
+    case Impact::degraded: return "DEGRADED";
+  }
+  return "?";
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
+  return text;
+}
+
+}  // namespace
+
+void write_simulation_text(const SystemGraph& g, const Simulation& sim, std::ostream& out) {
+  if (sim.tried > 1) out << fmt::format("Worst of {} domains tried: ", sim.tried);
+  out << fmt::format("failing {} ({} node{}: {})\n", joined(sim.failed), sim.failed_nodes.size(),
+                     sim.failed_nodes.size() == 1 ? "" : "s", joined(sim.failed_nodes));
+  for (const auto& o : sim.outcomes) {
+    const std::string detail = o.path ? "through " + g.describe(*o.path) : o.detail;
+    out << fmt::format("  {:<18} {}: {}\n", tag(o.impact), g[o.workload].label, detail);
+  }
+  for (const auto& hook : sim.webhooks_down) {
+    out << fmt::format("  {:<18} {}: its Service has no running backend\n", "WEBHOOK DOWN", hook);
+  }
+  std::size_t degraded = sim.outcomes.size() - sim.outages();
+  if (sim.outages() == 0) {
+    out << fmt::format("Nothing goes down; {} workload{} degraded.\n", degraded, degraded == 1 ? "" : "s");
+  } else {
+    out << fmt::format("{} workload{} down, {} degraded.\n", sim.outages(), sim.outages() == 1 ? "" : "s", degraded);
+  }
+}
+
+void write_simulation_json(const SystemGraph& g, const Simulation& sim, std::ostream& out) {
+  out << "{\n";
+  out << fmt::format("  \"failed\": {},\n  \"failed_nodes\": {},\n  \"tried\": {},\n  \"outages\": {},\n",
+                     json_list(sim.failed), json_list(sim.failed_nodes), sim.tried, sim.outages());
+  out << "  \"outcomes\": [";
+  for (std::size_t i = 0; i < sim.outcomes.size(); ++i) {
+    const auto& o = sim.outcomes[i];
+    std::vector<std::string> path;
+    if (o.path) {
+      for (const Vertex v : o.path->vertices) path.push_back(g[v].label);
+    }
+    out << (i ? ",\n" : "\n")
+        << fmt::format("    {{\"workload\": {}, \"impact\": {}, \"outage\": {}, \"replicas\": {}, \"lost\": {}, "
+                       "\"detail\": {}, \"path\": {}}}",
+                       json_string(g[o.workload].label), json_string(std::string(to_string(o.impact))),
+                       is_outage(o.impact) ? "true" : "false", o.replicas, o.lost, json_string(o.detail), json_list(path));
+  }
+  out << (sim.outcomes.empty() ? "],\n" : "\n  ],\n");
+  out << fmt::format("  \"webhooks_down\": {}\n}}\n", json_list(sim.webhooks_down));
+}
+
+}  // namespace faultline::graph

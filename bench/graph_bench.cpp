@@ -1,0 +1,138 @@
+// Synthetic system: 5,000 nodes in 3 zones and 50 node pools, 20,000 workloads pinned to a pool
+// by nodeSelector (100 eligible nodes each), one Service each, every workload calling two others.
+// The placement is built by hand (worst case: all replicas of a pool workload may share a node
+// unless it has anti-affinity), so the figures are the graph stage's alone.
+#include "graph_bench.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "faultline/graph/simulate.hpp"
+#include "faultline/graph/system_graph.hpp"
+
+namespace faultline::bench {
+namespace {
+
+constexpr int kNodes = 5000, kPools = 50, kZones = 3, kWorkloads = 20000;
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+struct Synthetic {
+  model::Model model;
+  inventory::Inventory inv;
+  placement::PlacementResult placement;
+  std::vector<std::vector<std::string>> pools;
+};
+
+void make_nodes(Synthetic& s) {
+  s.pools.resize(kPools);
+  for (int i = 0; i < kNodes; ++i) {
+    auto& n = s.model.nodes.emplace_back();
+    const std::string name = fmt::format("node-{:04}", i);
+    n.meta.ref = {"v1", "Node", "", name};
+    n.meta.labels = {{inventory::kHostname, name},
+                     {inventory::kZone, fmt::format("zone-{}", i % kZones)},
+                     {"pool", fmt::format("pool-{}", i % kPools)}};
+    n.ready = true;
+    s.pools[static_cast<std::size_t>(i % kPools)].push_back(name);
+  }
+  for (const auto& n : s.model.nodes) s.inv.nodes.push_back(&n);
+  s.inv.topology_keys = {inventory::kHostname, inventory::kZone, inventory::kRegion};
+}
+
+void make_workloads(Synthetic& s) {
+  for (int i = 0; i < kWorkloads; ++i) {
+    auto& w = s.model.workloads.emplace_back();
+    const std::string name = fmt::format("svc-{:05}", i);
+    w.meta.ref = {"apps/v1", "Deployment", fmt::format("ns-{}", i % 20), name};
+    w.replicas = 1 + i % 3;
+    w.selector = model::LabelSelector{{{"app", name}}, {}};
+    w.pod.labels = {{"app", name}};
+    w.pod.node_selector = {{"pool", fmt::format("pool-{}", i % kPools)}};
+    model::Container c;
+    c.name = "app";
+    c.image = "app:1";
+    // Calls two workloads of the same namespace, by short name and by full DNS name.
+    const int a = (i + 20) % kWorkloads, b = (i * 7 + 40) % kWorkloads;
+    c.env.push_back({"UPSTREAM", fmt::format("http://svc-{:05}:8080/api", a - a % 20 + i % 20), "", ""});
+    c.env.push_back({"DB", fmt::format("svc-{:05}.ns-{}.svc.cluster.local:5432", b - b % 20 + i % 20, i % 20), "", ""});
+    c.env.push_back({"PASSWORD_KEY", name + "-password", "", ""});
+    w.pod.containers.push_back(std::move(c));
+    auto& svc = s.model.services.emplace_back();
+    svc.meta.ref = {"v1", "Service", w.meta.ref.ns, name};
+    svc.selector = model::Labels{{"app", name}};
+  }
+  s.model.build_indexes();
+  for (const auto& w : s.model.workloads) {
+    placement::WorkloadPlacement p;
+    p.workload = &w;
+    p.replicas = w.declared_replicas();
+    p.eligible = s.pools[std::stoul(w.pod.node_selector.at("pool").substr(5))];
+    p.eligible_nodes = static_cast<int>(p.eligible.size());
+    const bool spread = p.replicas == 3;  // the 3-replica ones have required hostname anti-affinity
+    p.levels.push_back({inventory::kHostname, p.eligible_nodes.value(), spread ? 1 : p.replicas,
+                        spread ? 2 : 0, spread ? placement::Verdict::survives : placement::Verdict::does_not_survive,
+                        {}, ""});
+    p.levels.push_back({inventory::kZone, kZones, spread ? 2 : p.replicas, spread ? 1 : 0,
+                        spread ? placement::Verdict::survives : placement::Verdict::does_not_survive, {}, ""});
+    s.placement.workloads.push_back(std::move(p));
+  }
+}
+
+// Baseline: one linear pass reading every string the graph stage reads (env values, eligible
+// node names), so the ratios say how many "reads of the input" each step costs.
+double baseline(const Synthetic& s) {
+  const auto start = std::chrono::steady_clock::now();
+  std::size_t bytes = 0;
+  for (const auto& w : s.model.workloads) {
+    for (const auto& c : w.pod.containers) {
+      for (const auto& e : c.env) bytes += e.value.size() + static_cast<std::size_t>(e.value.find(':') != std::string::npos);
+    }
+  }
+  for (const auto& p : s.placement.workloads) {
+    for (const auto& n : p.eligible) bytes += n.size();
+  }
+  const double t = seconds_since(start);
+  std::printf("  (baseline read %zu bytes)\n", bytes);
+  return t;
+}
+
+}  // namespace
+
+void graph_benchmark() {
+  Synthetic s;
+  make_nodes(s);
+  make_workloads(s);
+  std::printf("graph: %d nodes, %d workloads, %d Services\n", kNodes, kWorkloads, kWorkloads);
+  const double base = baseline(s);
+
+  auto start = std::chrono::steady_clock::now();
+  const auto g = graph::build_graph(s.model, s.inv, s.placement, {});
+  const double build = seconds_since(start);
+  std::printf("  build: %.3f s (%zu vertices, %zu edges), %.1fx baseline\n", build, g.vertex_count(), g.edge_count(),
+              build / base);
+
+  start = std::chrono::steady_clock::now();
+  std::size_t radius = 0;
+  for (const auto v : g.workloads()) {
+    if (g[v].spof.spof) radius += g.blast_radius(v).size();
+  }
+  const double blast = seconds_since(start);
+  std::printf("  blast radius of every SPOF: %.3f s (%zu names), %.1fx baseline\n", blast, radius, blast / base);
+
+  start = std::chrono::steady_clock::now();
+  std::string error;
+  const auto sim = graph::simulate(g, {{"node", "", true}}, error);
+  const double any_node = seconds_since(start);
+  std::printf("  simulate --fail any-node: %.3f s (%zu nodes tried, worst %s: %zu outages)%s, %.1fx baseline\n",
+              any_node, sim.tried, sim.failed_nodes.empty() ? "-" : sim.failed_nodes.front().c_str(), sim.outages(),
+              error.empty() ? "" : (" error: " + error).c_str(), any_node / base);
+  std::printf("  build + any-node: %.3f s\n", build + any_node);
+}
+
+}  // namespace faultline::bench
