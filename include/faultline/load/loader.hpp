@@ -10,12 +10,12 @@
 
 namespace faultline::load {
 
-/// Counts kept by the loader for the summary.
+/// Counts kept by the loader for the summary: documents = objects + failed.
 struct LoadStats {
-  std::size_t documents = 0;  ///< non-empty YAML documents read
-  std::size_t objects = 0;    ///< objects handed to the sink (List items counted individually)
-  std::size_t failed = 0;     ///< documents that did not parse or were not Kubernetes objects
-  std::size_t files = 0;
+  std::size_t documents = 0;  ///< non-empty YAML documents read; each List item counts as one
+  std::size_t objects = 0;    ///< objects handed to the sink
+  std::size_t failed = 0;     ///< documents (or files) that could not be read or parsed, or were not objects
+  std::size_t files = 0;      ///< files read (stdin counts as one)
 };
 
 using DocumentSink = std::function<void(Document&&)>;

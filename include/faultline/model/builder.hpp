@@ -1,14 +1,33 @@
 #pragma once
 /// Turns loaded YAML documents into typed objects, one document at a time.
+#include <string>
+#include <vector>
+
 #include "faultline/common/diagnostic.hpp"
 #include "faultline/load/document.hpp"
+#include "faultline/load/loader.hpp"
 #include "faultline/model/model.hpp"
 
 namespace faultline::model {
 
 /// Adds `doc` (one Kubernetes object) to `model`. Fields of the wrong type or out of range
 /// become diagnostics naming object, field and file:line; the object is kept as far as it
-/// can be read. Never throws.
+/// can be read. Counts it in model.stats (objects, and skipped for unused built-in kinds).
+/// Never throws.
 void add_document(const load::Document& doc, const BuildOptions& options, Model& model, Diagnostics& diags);
+
+/// Loads `paths` (see load::load_inputs) straight into `model`, one document at a time, and
+/// fills model.stats so that documents = objects + failed. Reports an error when the input
+/// holds no Kubernetes object at all. Returns the loader's counts.
+load::LoadStats load_model(const std::vector<std::string>& paths, const BuildOptions& options, Model& model,
+                           Diagnostics& diags);
+
+/// As load_model, for one in-memory stream read as if from `file`.
+load::LoadStats load_model_text(const std::string& text, const std::string& file, const BuildOptions& options, Model& model,
+                                Diagnostics& diags);
+
+/// True for built-in Kubernetes API groups (core, apps, batch, policy, *.k8s.io, ...): kinds of
+/// other groups are custom resources whose bodies are kept for the expand stage.
+bool is_builtin_api_version(const std::string& api_version);
 
 }  // namespace faultline::model

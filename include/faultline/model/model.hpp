@@ -15,12 +15,12 @@
 
 namespace faultline::model {
 
-/// Counts for the report's summary line.
+/// Counts for the report's summary line; documents = objects + failed.
 struct ModelStats {
-  std::size_t documents = 0;  ///< YAML documents read (List items count once each)
-  std::size_t objects = 0;    ///< Kubernetes objects analyzed (typed or raw)
-  std::size_t skipped = 0;    ///< objects of kinds the analysis does not use
-  std::size_t failed = 0;     ///< documents that could not be parsed or had no apiVersion/kind
+  std::size_t documents = 0;  ///< YAML documents read (each List item counts as one document)
+  std::size_t objects = 0;    ///< Kubernetes objects modelled (typed or raw), skipped ones included
+  std::size_t skipped = 0;    ///< of those, objects of built-in kinds the analysis does not use
+  std::size_t failed = 0;     ///< documents that could not be read or parsed, or had no apiVersion/kind
 };
 
 /// Every object of the input. Containers are deques so pointers stay valid while adding
@@ -64,8 +64,13 @@ struct Model {
 
  private:
   struct Index;
+  /// The index when it was built for this model as it is now; nullptr otherwise (queries then scan).
+  const Index* current_index() const;
   std::shared_ptr<const Index> index_;
 };
+
+/// Does the Service's selector (non-empty, same namespace) match the workload's pod labels?
+bool service_selects(const Service& s, const Workload& w);
 
 /// Options of the model stage.
 struct BuildOptions {

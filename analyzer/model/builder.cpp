@@ -1,0 +1,140 @@
+// Dispatch from (group, kind) to a builder, plus the metadata every object shares.
+#include "faultline/model/builder.hpp"
+
+#include <algorithm>
+#include <array>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "builders.hpp"
+#include "readers.hpp"
+
+namespace faultline::model {
+namespace {
+
+bool is_cluster_scoped(const std::string& kind) {
+  static constexpr std::array<std::string_view, 17> kKinds{
+      "Node", "PersistentVolume", "StorageClass", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
+      "Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PriorityClass", "IngressClass",
+      "APIService", "CSIDriver", "RuntimeClass", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
+      "VolumeSnapshotClass"};
+  return std::find(kKinds.begin(), kKinds.end(), kind) != kKinds.end();
+}
+
+std::string scalar(const YAML::Node& map, const char* key) {
+  const YAML::Node v = FieldReader::child(map, key);
+  return v && v.IsScalar() ? v.Scalar() : std::string{};
+}
+
+ObjectMeta read_identity(const load::Document& doc, const BuildOptions& options) {
+  ObjectMeta meta;
+  meta.where = doc.where;
+  meta.ref.api_version = scalar(doc.root, "apiVersion");
+  meta.ref.kind = scalar(doc.root, "kind");
+  const YAML::Node metadata = FieldReader::child(doc.root, "metadata");
+  meta.ref.name = scalar(metadata, "name");
+  if (!is_cluster_scoped(meta.ref.kind)) {
+    meta.ref.ns = scalar(metadata, "namespace");
+    if (meta.ref.ns.empty()) meta.ref.ns = options.default_namespace;
+  }
+  return meta;
+}
+
+void read_metadata(const YAML::Node& root, FieldReader& r, ObjectMeta& meta) {
+  const YAML::Node metadata = r.map(root, "metadata", "");
+  if (meta.ref.name.empty() && !FieldReader::child(metadata, "generateName"))
+    r.error(metadata ? metadata : root, "metadata.name", "the object has no name", Severity::warning);
+  r.str(metadata, "name", "metadata");  // reports a non-string name
+  meta.labels = r.string_map(metadata, "labels", "metadata");
+  meta.annotations = r.string_map(metadata, "annotations", "metadata");
+  int i = 0;
+  for (const auto& owner : r.seq(metadata, "ownerReferences", "metadata")) {
+    const std::string p = fmt::format("metadata.ownerReferences[{}]", i++);
+    meta.owners.push_back(OwnerRef{r.str_or(owner, "kind", p), r.str_or(owner, "name", p), r.boolean(owner, "controller", p).value_or(false)});
+  }
+}
+
+/// Returns false when the kind is not one the analysis models (the caller keeps it raw).
+bool build_typed(const std::string& kind, const YAML::Node& root, FieldReader& r, Model& model) {
+  if (const auto wk = parse_workload_kind(kind)) {
+    build_workload(*wk, root, r, model);
+  } else if (kind == "HorizontalPodAutoscaler") {
+    build_hpa(root, r, model);
+  } else if (kind == "PodDisruptionBudget") {
+    build_pdb(root, r, model);
+  } else if (kind == "Service") {
+    build_service(root, r, model);
+  } else if (kind == "PersistentVolumeClaim") {
+    build_pvc(root, r, model);
+  } else if (kind == "PersistentVolume") {
+    build_pv(root, r, model);
+  } else if (kind == "StorageClass") {
+    build_storage_class(root, r, model);
+  } else if (kind == "Node") {
+    build_node(root, r, model);
+  } else if (kind == "ValidatingWebhookConfiguration" || kind == "MutatingWebhookConfiguration") {
+    build_webhooks(kind.front() == 'M', root, r, model);
+  } else if (kind == "ConfigMap") {
+    build_config_map(root, r, model);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void count_into(const load::LoadStats& loaded, Model& model, Diagnostics& diags, const std::string& what) {
+  model.stats.documents += loaded.documents;
+  model.stats.failed += loaded.failed;
+  if (model.stats.objects == 0)
+    diags.push_back(Diagnostic{Severity::error, SourceLocation{what, 0, 0, {}},
+                               "no Kubernetes object found in the input (did an upstream `helm template` or `kubectl` fail?)"});
+}
+
+}  // namespace
+
+bool is_builtin_api_version(const std::string& api_version) {
+  const auto slash = api_version.find('/');
+  if (slash == std::string::npos) return true;  // core group ("v1")
+  const std::string group = api_version.substr(0, slash);
+  return group.find('.') == std::string::npos || group.ends_with(".k8s.io");
+}
+
+void add_document(const load::Document& doc, const BuildOptions& options, Model& model, Diagnostics& diags) {
+  ObjectMeta meta = read_identity(doc, options);
+  ++model.stats.objects;
+  try {
+    FieldReader r(meta, doc.root, diags);
+    read_metadata(doc.root, r, meta);
+    const bool builtin = is_builtin_api_version(meta.ref.api_version);
+    if (builtin && build_typed(meta.ref.kind, doc.root, r, model)) return;
+    RawObject raw;
+    raw.meta = meta;
+    if (builtin) {
+      ++model.stats.skipped;  // kept by name only, for lookups such as Namespace labels
+    } else {
+      raw.body = doc.root;
+    }
+    model.raw.push_back(std::move(raw));
+  } catch (const std::exception& e) {
+    diags.push_back(Diagnostic{Severity::error, doc.where,
+                               fmt::format("{}: cannot be read: {}", meta.ref.display(), e.what())});
+  }
+}
+
+load::LoadStats load_model(const std::vector<std::string>& paths, const BuildOptions& options, Model& model,
+                           Diagnostics& diags) {
+  const auto loaded = load::load_inputs(
+      paths, [&](load::Document&& doc) { add_document(doc, options, model, diags); }, diags);
+  count_into(loaded, model, diags, paths.empty() ? "<stdin>" : paths.front());
+  return loaded;
+}
+
+load::LoadStats load_model_text(const std::string& text, const std::string& file, const BuildOptions& options, Model& model,
+                                Diagnostics& diags) {
+  const auto loaded = load::load_text(text, file, [&](load::Document&& doc) { add_document(doc, options, model, diags); }, diags);
+  count_into(loaded, model, diags, file);
+  return loaded;
+}
+
+}  // namespace faultline::model

@@ -1,0 +1,26 @@
+#pragma once
+/// One builder per kind family; builder.cpp picks one by kind and counts the result.
+#include <yaml-cpp/yaml.h>
+
+#include "faultline/model/model.hpp"
+#include "field_reader.hpp"
+
+namespace faultline::model {
+
+/// Workloads (Deployment … CronJob), with their pod template.
+void build_workload(WorkloadKind kind, const YAML::Node& root, FieldReader& r, Model& model);
+/// HorizontalPodAutoscaler and PodDisruptionBudget.
+void build_hpa(const YAML::Node& root, FieldReader& r, Model& model);
+void build_pdb(const YAML::Node& root, FieldReader& r, Model& model);
+/// Service and admission webhook configurations.
+void build_service(const YAML::Node& root, FieldReader& r, Model& model);
+void build_webhooks(bool mutating, const YAML::Node& root, FieldReader& r, Model& model);
+/// PersistentVolumeClaim, PersistentVolume, StorageClass.
+void build_pvc(const YAML::Node& root, FieldReader& r, Model& model);
+void build_pv(const YAML::Node& root, FieldReader& r, Model& model);
+void build_storage_class(const YAML::Node& root, FieldReader& r, Model& model);
+/// Node and ConfigMap.
+void build_node(const YAML::Node& root, FieldReader& r, Model& model);
+void build_config_map(const YAML::Node& root, FieldReader& r, Model& model);
+
+}  // namespace faultline::model

@@ -1,0 +1,168 @@
+// Typed field access with diagnostics; the only place that turns YAML scalars into numbers.
+#include "field_reader.hpp"
+
+#include <charconv>
+#include <limits>
+
+#include <fmt/format.h>
+
+namespace faultline::model {
+namespace {
+
+std::string describe(const YAML::Node& node) {
+  if (node.IsScalar()) return fmt::format("\"{}\"", node.Scalar());
+  if (node.IsSequence()) return "a list";
+  if (node.IsMap()) return "a mapping";
+  return "null";
+}
+
+}  // namespace
+
+std::optional<long> parse_integer(std::string_view text) {
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (text.empty()) return std::nullopt;
+  long value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::string join_path(const std::string& path, std::string_view key) {
+  return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
+}
+
+FieldReader::FieldReader(const ObjectMeta& meta, const YAML::Node& root, Diagnostics& diags) : meta_(meta), diags_(diags) {
+  const int rel = root.Mark().line;
+  line_base_ = meta.where.line > 0 && rel >= 0 ? meta.where.line - rel : 0;
+}
+
+YAML::Node FieldReader::child(const YAML::Node& parent, const char* key) {
+  if (!parent || !parent.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+  YAML::Node value = parent[key];
+  if (!value || value.IsNull()) return YAML::Node(YAML::NodeType::Undefined);
+  return value;
+}
+
+int FieldReader::line_of(const YAML::Node& node) const {
+  const int rel = node ? node.Mark().line : -1;
+  if (rel < 0 || meta_.where.line <= 0) return meta_.where.line;
+  return line_base_ + rel;
+}
+
+void FieldReader::error(const YAML::Node& at, std::string_view path, std::string_view message, Severity severity) {
+  SourceLocation where = meta_.where;
+  where.line = line_of(at);
+  where.column = 0;
+  diags_.push_back(Diagnostic{severity, where, fmt::format("{}: {}: {}", meta_.ref.display(), path, message)});
+}
+
+YAML::Node FieldReader::map(const YAML::Node& parent, const char* key, const std::string& path) {
+  YAML::Node v = child(parent, key);
+  if (v && !v.IsMap()) {
+    error(v, join_path(path, key), fmt::format("expected a mapping, got {}", describe(v)));
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+  return v;
+}
+
+YAML::Node FieldReader::seq(const YAML::Node& parent, const char* key, const std::string& path) {
+  YAML::Node v = child(parent, key);
+  if (v && !v.IsSequence()) {
+    error(v, join_path(path, key), fmt::format("expected a list, got {}", describe(v)));
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+  return v;
+}
+
+std::optional<std::string> FieldReader::str(const YAML::Node& parent, const char* key, const std::string& path) {
+  const YAML::Node v = child(parent, key);
+  if (!v) return std::nullopt;
+  if (!v.IsScalar()) {
+    error(v, join_path(path, key), fmt::format("expected a string, got {}", describe(v)));
+    return std::nullopt;
+  }
+  return v.Scalar();
+}
+
+std::string FieldReader::str_or(const YAML::Node& parent, const char* key, const std::string& path, std::string fallback) {
+  auto v = str(parent, key, path);
+  return v ? std::move(*v) : std::move(fallback);
+}
+
+std::optional<long> FieldReader::integer(const YAML::Node& parent, const char* key, const std::string& path, long min,
+                                         long max) {
+  const YAML::Node v = child(parent, key);
+  if (!v) return std::nullopt;
+  const auto value = v.IsScalar() ? parse_integer(v.Scalar()) : std::nullopt;
+  if (!value) {
+    error(v, join_path(path, key), fmt::format("expected an integer, got {}", describe(v)));
+    return std::nullopt;
+  }
+  if (*value < min || *value > max) {
+    error(v, join_path(path, key),
+          max == std::numeric_limits<long>::max() ? fmt::format("{} is out of range (minimum {})", *value, min)
+                                                   : fmt::format("{} is out of range ({}..{})", *value, min, max));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<bool> FieldReader::boolean(const YAML::Node& parent, const char* key, const std::string& path) {
+  const YAML::Node v = child(parent, key);
+  if (!v) return std::nullopt;
+  if (v.IsScalar()) {
+    if (v.Scalar() == "true" || v.Scalar() == "True" || v.Scalar() == "TRUE") return true;
+    if (v.Scalar() == "false" || v.Scalar() == "False" || v.Scalar() == "FALSE") return false;
+  }
+  error(v, join_path(path, key), fmt::format("expected true or false, got {}", describe(v)));
+  return std::nullopt;
+}
+
+Labels FieldReader::string_map(const YAML::Node& parent, const char* key, const std::string& path) {
+  Labels out;
+  const YAML::Node m = map(parent, key, path);
+  if (!m) return out;
+  for (const auto& kv : m) {
+    if (!kv.first.IsScalar()) continue;
+    if (kv.second.IsNull()) {
+      out[kv.first.Scalar()] = "";
+    } else if (kv.second.IsScalar()) {
+      out[kv.first.Scalar()] = kv.second.Scalar();
+    } else {
+      error(kv.second, join_path(join_path(path, key), kv.first.Scalar()), fmt::format("expected a string, got {}", describe(kv.second)));
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> FieldReader::string_list(const YAML::Node& parent, const char* key, const std::string& path) {
+  std::vector<std::string> out;
+  const YAML::Node s = seq(parent, key, path);
+  if (!s) return out;
+  for (const auto& item : s) {
+    if (item.IsScalar()) {
+      out.push_back(item.Scalar());
+    } else {
+      error(item, join_path(path, key), fmt::format("expected a list of strings, got {} as an item", describe(item)));
+    }
+  }
+  return out;
+}
+
+std::optional<IntOrPercent> FieldReader::int_or_percent(const YAML::Node& parent, const char* key, const std::string& path,
+                                                        int max_percent) {
+  const YAML::Node v = child(parent, key);
+  if (!v) return std::nullopt;
+  const auto value = v.IsScalar() ? parse_int_or_percent(v.Scalar()) : std::nullopt;
+  if (!value) {
+    error(v, join_path(path, key), fmt::format("expected a non-negative integer or a percentage such as \"25%\", got {}", describe(v)));
+    return std::nullopt;
+  }
+  if (value->percent && value->value > max_percent) {
+    error(v, join_path(path, key), fmt::format("{} is out of range (0%..{}%)", value->to_string(), max_percent));
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace faultline::model

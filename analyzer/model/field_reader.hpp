@@ -1,0 +1,55 @@
+#pragma once
+/// Typed access to YAML fields that reports wrong types and out-of-range values as diagnostics.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "faultline/common/diagnostic.hpp"
+#include "faultline/model/int_or_percent.hpp"
+#include "faultline/model/labels.hpp"
+#include "faultline/model/object.hpp"
+
+namespace faultline::model {
+
+/// Reads fields of one object. A missing or null field is absent; a field of the wrong type
+/// is reported (object, field path, file:line) and then treated as absent.
+class FieldReader {
+ public:
+  FieldReader(const ObjectMeta& meta, const YAML::Node& root, Diagnostics& diags);
+
+  /// `parent[key]` when parent is a mapping and the value is not null; otherwise an undefined node.
+  static YAML::Node child(const YAML::Node& parent, const char* key);
+
+  void error(const YAML::Node& at, std::string_view path, std::string_view message, Severity severity = Severity::error);
+
+  YAML::Node map(const YAML::Node& parent, const char* key, const std::string& path);
+  YAML::Node seq(const YAML::Node& parent, const char* key, const std::string& path);
+  std::optional<std::string> str(const YAML::Node& parent, const char* key, const std::string& path);
+  std::string str_or(const YAML::Node& parent, const char* key, const std::string& path, std::string fallback = {});
+  std::optional<long> integer(const YAML::Node& parent, const char* key, const std::string& path, long min, long max);
+  std::optional<bool> boolean(const YAML::Node& parent, const char* key, const std::string& path);
+  Labels string_map(const YAML::Node& parent, const char* key, const std::string& path);
+  std::vector<std::string> string_list(const YAML::Node& parent, const char* key, const std::string& path);
+  /// Non-negative integer or percentage; `max_percent` bounds percentages (100 for budgets).
+  std::optional<IntOrPercent> int_or_percent(const YAML::Node& parent, const char* key, const std::string& path,
+                                             int max_percent);
+
+  const ObjectMeta& meta() const { return meta_; }
+  int line_of(const YAML::Node& node) const;
+
+ private:
+  const ObjectMeta& meta_;
+  int line_base_ = 0;
+  Diagnostics& diags_;
+};
+
+/// Parses an optional sign and decimal digits only (no floats, hex or YAML 1.1 forms).
+std::optional<long> parse_integer(std::string_view text);
+
+/// "path.key", or "key" when path is empty.
+std::string join_path(const std::string& path, std::string_view key);
+
+}  // namespace faultline::model

@@ -1,0 +1,36 @@
+// Nodes (the cluster inventory) and ConfigMaps (dependency hints).
+#include <fmt/format.h>
+
+#include "builders.hpp"
+#include "readers.hpp"
+
+namespace faultline::model {
+
+void build_node(const YAML::Node& root, FieldReader& r, Model& model) {
+  Node node;
+  node.meta = r.meta();
+  const YAML::Node spec = r.map(root, "spec", "");
+  node.unschedulable = r.boolean(spec, "unschedulable", "spec").value_or(false);
+  int i = 0;
+  for (const auto& item : r.seq(spec, "taints", "spec")) {
+    const std::string p = fmt::format("spec.taints[{}]", i++);
+    node.taints.push_back(Taint{r.str_or(item, "key", p), r.str_or(item, "value", p), r.str_or(item, "effect", p)});
+  }
+  const YAML::Node status = r.map(root, "status", "");
+  i = 0;
+  for (const auto& cond : r.seq(status, "conditions", "status")) {
+    const std::string p = fmt::format("status.conditions[{}]", i++);
+    if (r.str_or(cond, "type", p) == "Ready") node.ready = r.str_or(cond, "status", p) == "True";
+  }
+  node.allocatable = r.string_map(status, "allocatable", "status");
+  model.nodes.push_back(std::move(node));
+}
+
+void build_config_map(const YAML::Node& root, FieldReader& r, Model& model) {
+  ConfigMap cm;
+  cm.meta = r.meta();
+  cm.data = r.string_map(root, "data", "");
+  model.config_maps.push_back(std::move(cm));
+}
+
+}  // namespace faultline::model

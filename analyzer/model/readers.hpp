@@ -1,0 +1,35 @@
+#pragma once
+/// Readers shared by the per-kind builders of the model stage.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "faultline/model/labels.hpp"
+#include "faultline/model/pod_template.hpp"
+#include "faultline/model/workload.hpp"
+#include "field_reader.hpp"
+
+namespace faultline::model {
+
+/// metav1.LabelSelector at parent[key]; nullopt when absent or invalid (an invalid selector
+/// selects nothing in Kubernetes, which nullopt expresses at every use site).
+std::optional<LabelSelector> read_label_selector(FieldReader& r, const YAML::Node& parent, const char* key,
+                                                 const std::string& path);
+
+/// A list of NodeSelectorTerms (matchExpressions and matchFields).
+std::vector<NodeSelectorTerm> read_node_selector_terms(FieldReader& r, const YAML::Node& parent, const char* key,
+                                                       const std::string& path);
+
+/// One NodeSelectorTerm; an empty one matches no node.
+NodeSelectorTerm read_node_selector_term(FieldReader& r, const YAML::Node& node, const std::string& path);
+
+/// The pod template from its metadata and spec mappings (either may be undefined).
+PodTemplate read_pod_template(FieldReader& r, const YAML::Node& metadata, const YAML::Node& spec, const std::string& meta_path,
+                              const std::string& spec_path);
+
+/// A PersistentVolumeClaim spec (standalone claims and StatefulSet volumeClaimTemplates).
+ClaimSpec read_claim_spec(FieldReader& r, std::string name, const YAML::Node& spec, const std::string& path);
+
+}  // namespace faultline::model

@@ -1,0 +1,67 @@
+// Services and the admission webhooks that call them.
+#include <fmt/format.h>
+
+#include "builders.hpp"
+#include "readers.hpp"
+
+namespace faultline::model {
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ",") + item;
+  return out;
+}
+
+Webhook read_webhook(const std::string& default_policy, const YAML::Node& item, const std::string& p, FieldReader& r) {
+  Webhook hook;
+  hook.name = r.str_or(item, "name", p);
+  hook.failure_policy = r.str_or(item, "failurePolicy", p, default_policy);
+  if (hook.failure_policy != "Fail" && hook.failure_policy != "Ignore")
+    r.error(item, p + ".failurePolicy", fmt::format("unknown value \"{}\" (expected Fail or Ignore)", hook.failure_policy));
+  const YAML::Node client = r.map(item, "clientConfig", p);
+  hook.url = r.str_or(client, "url", p + ".clientConfig");
+  if (const YAML::Node svc = r.map(client, "service", p + ".clientConfig")) {
+    hook.service_namespace = r.str_or(svc, "namespace", p + ".clientConfig.service");
+    hook.service_name = r.str_or(svc, "name", p + ".clientConfig.service");
+  }
+  hook.namespace_selector = read_label_selector(r, item, "namespaceSelector", p);
+  hook.object_selector = read_label_selector(r, item, "objectSelector", p);
+  int i = 0;
+  for (const auto& rule : r.seq(item, "rules", p)) {
+    const std::string rp = fmt::format("{}.rules[{}]", p, i++);
+    hook.rules.push_back(join(r.string_list(rule, "operations", rp)) + " " + join(r.string_list(rule, "resources", rp)));
+  }
+  return hook;
+}
+
+}  // namespace
+
+void build_service(const YAML::Node& root, FieldReader& r, Model& model) {
+  Service svc;
+  svc.meta = r.meta();
+  const YAML::Node spec = r.map(root, "spec", "");
+  if (FieldReader::child(spec, "selector")) svc.selector = r.string_map(spec, "selector", "spec");
+  svc.type = r.str_or(spec, "type", "spec", "ClusterIP");
+  svc.external_name = r.str_or(spec, "externalName", "spec");
+  svc.headless = r.str_or(spec, "clusterIP", "spec") == "None";
+  int i = 0;
+  for (const auto& port : r.seq(spec, "ports", "spec")) {
+    if (const auto n = r.integer(port, "port", fmt::format("spec.ports[{}]", i++), 1, 65535)) svc.ports.push_back(static_cast<int>(*n));
+  }
+  model.services.push_back(std::move(svc));
+}
+
+void build_webhooks(bool mutating, const YAML::Node& root, FieldReader& r, Model& model) {
+  WebhookConfiguration config;
+  config.meta = r.meta();
+  config.mutating = mutating;
+  // admissionregistration v1beta1 defaulted failurePolicy to Ignore; v1 defaults to Fail.
+  const std::string default_policy = config.meta.ref.api_version.ends_with("/v1beta1") ? "Ignore" : "Fail";
+  int i = 0;
+  for (const auto& item : r.seq(root, "webhooks", ""))
+    config.webhooks.push_back(read_webhook(default_policy, item, fmt::format("webhooks[{}]", i++), r));
+  model.webhooks.push_back(std::move(config));
+}
+
+}  // namespace faultline::model
