@@ -38,9 +38,16 @@ FieldReader::FieldReader(const ObjectMeta& meta, const YAML::Node& root, Diagnos
 
 YAML::Node FieldReader::child(const YAML::Node& parent, const char* key) {
   if (!parent || !parent.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
-  YAML::Node value = parent[key];
-  if (!value || value.IsNull()) return YAML::Node(YAML::NodeType::Undefined);
-  return value;
+  // A scan comparing scalars is several times faster than yaml-cpp's operator[], which
+  // converts every key it passes.
+  const std::string_view wanted(key);
+  for (auto it = parent.begin(); it != parent.end(); ++it) {
+    if (it->first.IsScalar() && it->first.Scalar() == wanted) {
+      if (it->second.IsNull()) break;
+      return it->second;
+    }
+  }
+  return YAML::Node(YAML::NodeType::Undefined);
 }
 
 int FieldReader::line_of(const YAML::Node& node) const {
@@ -100,7 +107,7 @@ std::optional<long> FieldReader::integer(const YAML::Node& parent, const char* k
   }
   if (*value < min || *value > max) {
     error(v, join_path(path, key),
-          max == std::numeric_limits<long>::max() ? fmt::format("{} is out of range (minimum {})", *value, min)
+          max >= std::numeric_limits<int>::max() ? fmt::format("{} is out of range (minimum {})", *value, min)
                                                    : fmt::format("{} is out of range ({}..{})", *value, min, max));
     return std::nullopt;
   }

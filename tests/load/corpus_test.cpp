@@ -103,3 +103,15 @@ TEST_SUITE("corpus") {
     CHECK(custom == 13 + 8 + 1 + 1);  // ServiceMonitor, PrometheusRule, Alertmanager, Prometheus bodies kept
   }
 }
+
+TEST_SUITE("corpus") {
+  TEST_CASE("corpus: real manifests give no field diagnostics of error severity") {
+    for (const auto& entry : fs::directory_iterator(kCorpus)) {
+      if (!entry.is_directory() || entry.path().filename() == "peer-fixtures") continue;
+      model::Model m;
+      Diagnostics diags;
+      model::load_model({entry.path().string()}, {}, m, diags);
+      for (const auto& d : diags) CHECK_MESSAGE(d.severity != Severity::error, d.where.file, ":", d.where.line, ": ", d.message);
+    }
+  }
+}
