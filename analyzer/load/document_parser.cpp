@@ -1,6 +1,8 @@
 // One document at a time: parse, check it is a Kubernetes object, unpack lists.
 #include "faultline/load/document_parser.hpp"
 
+#include <utility>
+
 #include <fmt/format.h>
 
 namespace faultline::load {
@@ -49,6 +51,13 @@ class DocumentReader {
       return;
     }
     if (!root || root.IsNull()) return;  // only comments or an explicit null: an empty document
+    const std::string kind = root.IsMap() ? scalar_at(root, "kind") : std::string{};
+    const YAML::Node items = root.IsMap() ? std::as_const(root)["items"] : YAML::Node();
+    if (kind.size() >= 4 && kind.ends_with("List") && items && items.IsSequence() && !looks_unrendered(raw_.text, root)) {
+      unpack_list(root, kind, items);  // each item counts as a document
+      return;
+    }
+    ++stats_.documents;
     if (!root.IsMap()) {
       fail(line_of(root), fmt::format("document is a YAML {}, not a Kubernetes object (expected a mapping with apiVersion and kind)",
                                       root.IsSequence() ? "sequence" : "scalar"));
@@ -58,13 +67,6 @@ class DocumentReader {
       fail(line_of(root), std::string(kHelmHint));
       return;
     }
-    const std::string kind = scalar_at(root, "kind");
-    const YAML::Node items = root["items"];
-    if (kind.size() >= 4 && kind.ends_with("List") && items && items.IsSequence()) {
-      unpack_list(root, kind, items);
-      return;
-    }
-    ++stats_.documents;
     emit(root, "", "");
   }
 
@@ -111,7 +113,7 @@ class DocumentReader {
     if (scalar_at(obj, "kind").empty()) {
       std::string kind = inferred_kind;
       std::string api = inferred_api;
-      const YAML::Node status = obj["status"];
+      const YAML::Node status = std::as_const(obj)["status"];
       if (kind.empty() && status && status.IsMap() && status["nodeInfo"]) {
         kind = "Node";
         api = "v1";

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <sstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -103,4 +105,18 @@ TEST_CASE("inputs: unreadable files are reported") {
   REQUIRE(r.diags.size() == 1);
   CHECK(r.diags[0].message.find("cannot read") != std::string::npos);
   CHECK(r.stats.failed == 1);
+}
+
+TEST_CASE("inputs: - and an empty path list read standard input as <stdin>") {
+  for (const std::vector<std::string>& paths : {std::vector<std::string>{"-"}, std::vector<std::string>{}}) {
+    std::istringstream fake("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-stdin\n");
+    std::streambuf* saved = std::cin.rdbuf(fake.rdbuf());
+    Diagnostics diags;
+    std::vector<load::Document> docs;
+    load::load_inputs(paths, [&](load::Document&& d) { docs.push_back(std::move(d)); }, diags);
+    std::cin.rdbuf(saved);
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0].where.file == "<stdin>");
+    CHECK(docs[0].root["metadata"]["name"].as<std::string>() == "from-stdin");
+  }
 }

@@ -1,0 +1,83 @@
+// The bad-input fixtures under fixtures/load: each problem is a diagnostic with file:line.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "faultline/model/builder.hpp"
+
+using namespace faultline;
+
+namespace {
+
+const std::string kDir = std::string(FAULTLINE_SOURCE_DIR) + "/fixtures/load/";
+
+struct Built {
+  model::Model model;
+  Diagnostics diags;
+};
+
+Built build(const std::string& file) {
+  Built b;
+  model::load_model({kDir + file}, {}, b.model, b.diags);
+  return b;
+}
+
+bool has(const Built& b, const std::string& text, int line) {
+  for (const auto& d : b.diags)
+    if (d.message.find(text) != std::string::npos && d.where.line == line && d.where.file.ends_with(".yaml")) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("bad input: a broken document is reported with line and column, its neighbours load") {
+  const auto b = build("parse-error.yaml");
+  REQUIRE(b.diags.size() == 1);
+  CHECK(b.diags[0].where.line == 10);
+  CHECK(b.diags[0].where.column == 15);
+  CHECK(b.model.config_maps.size() == 2);
+  CHECK(b.model.stats.documents == 3);
+  CHECK(b.model.stats.failed == 1);
+}
+
+TEST_CASE("bad input: unrendered template") {
+  const auto b = build("unrendered-template.yaml");
+  CHECK(has(b, "run `helm template` first", 2));
+  CHECK(b.diags[0].where.helm_template == "chart/templates/service.yaml");
+  CHECK(b.model.stats.failed == 1);
+  CHECK(has(b, "no Kubernetes object", 0));  // nothing else in the file: the input is empty
+}
+
+TEST_CASE("bad input: non-objects, missing apiVersion or kind; comment-only documents are not failures") {
+  const auto b = build("not-objects.yaml");
+  CHECK(has(b, "YAML sequence", 2));
+  CHECK(has(b, "YAML scalar", 5));
+  CHECK(has(b, "no apiVersion", 7));
+  CHECK(has(b, "no kind", 11));
+  CHECK(b.model.stats.documents == 4);
+  CHECK(b.model.stats.failed == 4);
+}
+
+TEST_CASE("bad input: binary and Latin-1 files") {
+  CHECK(has(build("binary.yaml"), "binary", 3));
+  CHECK(has(build("latin1.yaml"), "not valid UTF-8", 4));
+}
+
+TEST_CASE("bad input: wrong types and ranges name object, field and line; the objects are still modelled") {
+  const auto b = build("wrong-types.yaml");
+  CHECK(has(b, "Deployment/shop/web: spec.replicas: expected an integer", 7));
+  CHECK(has(b, "Deployment/shop/web: spec.selector.matchExpressions[0].operator: unknown operator \"Like\"", 10));
+  CHECK(has(b, "Deployment/shop/web: spec.template.spec.topologySpreadConstraints[0].maxSkew: 0 is out of range", 16));
+  CHECK(has(b, "PodDisruptionBudget/shop/web: spec.minAvailable: 150% is out of range", 26));
+  CHECK(has(b, "StatefulSet/shop/db: spec.replicas: -1 is out of range", 36));
+  CHECK(b.model.workloads.size() == 2);
+  CHECK(b.model.pdbs.size() == 1);
+  CHECK(b.model.pdbs[0].selector.has_value());
+  CHECK(b.model.stats.failed == 0);
+}
+
+TEST_CASE("bad input: the whole folder loads; every file is accounted for") {
+  const auto b = build("");
+  CHECK(b.model.stats.documents == b.model.stats.objects + b.model.stats.failed);
+  CHECK(b.model.stats.failed == 1 + 1 + 4 + 1 + 1);
+}
