@@ -5,6 +5,8 @@
 
 #include "check_command.hpp"
 #include "command.hpp"
+#include "explain_command.hpp"
+#include "rules_command.hpp"
 
 namespace faultline::cli {
 namespace {
@@ -48,6 +50,9 @@ const std::vector<Subcommand>& subcommands() {
   static const std::vector<Subcommand> table = {
       {"check", "Analyze manifests for single points of failure (the default command)",
        bind_command<CheckOptions, setup_check, run_check>},
+      {"rules", "List every rule: id, pack, severity, what it checks", bind_command<RulesOptions, setup_rules, run_rules>},
+      {"explain", "Explain one rule: why it matters, failing and passing examples, the fix",
+       bind_command<ExplainOptions, setup_explain, run_explain>},
   };
   return table;
 }

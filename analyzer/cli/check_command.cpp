@@ -1,9 +1,12 @@
 #include "check_command.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "faultline/report/report.hpp"
+#include "faultline/rules/baseline.hpp"
+#include "faultline/rules/settings.hpp"
 
 namespace faultline::cli {
 namespace {
@@ -46,15 +49,57 @@ CLI::Validator rule_severity_validator() {
       "RULE=LEVEL");
 }
 
-AnalysisOptions analysis_options(const CheckOptions& options) {
+/// The flags as settings, so they merge with the config file's the same way everywhere.
+rules::Settings flag_settings(const CheckOptions& options) {
+  rules::Settings flags;
+  flags.selection.packs = options.packs;
+  flags.selection.enable = options.enable;
+  flags.selection.disable = options.disable;
+  for (const auto& item : options.severities) {  // validated by rule_severity_validator
+    const auto eq = item.find('=');
+    flags.selection.severity[item.substr(0, eq)] = *parse_severity(item.substr(eq + 1));
+  }
+  flags.policy_paths = options.policies;
+  flags.fail_on = options.fail_on;
+  flags.baseline = options.baseline;
+  flags.topology_keys = options.topology_keys;
+  flags.node_paths = options.nodes;
+  if (!options.default_namespace.empty()) flags.default_namespace = options.default_namespace;
+  return flags;
+}
+
+/// The flags merged over --config FILE or the nearest .faultline.yaml; errors name file:line.
+rules::Settings effective_settings(const CheckOptions& options, Diagnostics& errors) {
+  std::optional<std::filesystem::path> file;
+  if (!options.config.empty()) {
+    file = options.config;
+  } else {
+    std::error_code ec;
+    const auto cwd = std::filesystem::current_path(ec);
+    if (!ec) file = rules::find_config_file(cwd);
+  }
+  const auto flags = flag_settings(options);
+  if (!file) return flags;
+  return rules::merge_settings(rules::load_config_file(*file, errors), flags);
+}
+
+AnalysisOptions analysis_options(const CheckOptions& options, const rules::Settings& settings) {
   AnalysisOptions out;
+  // TEMP: mirrors apply_settings() until the model stage links.
+  out.selection = settings.selection;
+  out.policy_paths = settings.policy_paths;
+  out.baseline_path = settings.baseline;
+  out.node_paths = settings.node_paths;
+  out.extra_topology_keys = settings.topology_keys;
+  if (settings.default_namespace) out.default_namespace = *settings.default_namespace;
   for (const auto& path : options.paths) {
     if (path != "-") out.paths.push_back(path);
   }
-  out.node_paths = options.nodes;
-  if (!options.default_namespace.empty()) out.default_namespace = options.default_namespace;
-  out.extra_topology_keys = options.topology_keys;
   return out;
+}
+
+void print_errors(const Diagnostics& errors, std::ostream& err) {
+  for (const auto& d : errors) err << report::format_diagnostic(d) << '\n';
 }
 
 bool reads_stdin(const CheckOptions& options) {
@@ -134,7 +179,7 @@ void setup_check(CLI::App& app, CheckOptions& o) {
 }
 
 ExitCode exit_code_for(const Analysis& analysis, const std::string& fail_on) {
-  if (analysis.input_error) return ExitCode::error;
+  if (analysis.input_error || analysis.policy_error) return ExitCode::error;
   const auto threshold = parse_severity(fail_on.empty() ? "error" : fail_on);
   if (!threshold) return ExitCode::clean;  // "never"
   for (const auto& finding : analysis.findings) {
@@ -155,7 +200,13 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
     env.err << "faultline: error: unknown format '" << options.format << "'\n";
     return ExitCode::error;
   }
-  const auto analysis = env.analyze(analysis_options(options));
+  Diagnostics config_errors;
+  const auto settings = effective_settings(options, config_errors);
+  if (!config_errors.empty()) {
+    print_errors(config_errors, env.err);
+    return ExitCode::error;
+  }
+  const auto analysis = env.analyze(analysis_options(options, settings));
 
   report::ReportOptions report_options;
   report_options.coverage = options.coverage.value_or(analysis->inventory.present());
@@ -176,7 +227,14 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
       return ExitCode::error;
     }
   }
-  return exit_code_for(*analysis, options.fail_on);
+  if (!options.write_baseline.empty() && !analysis->policy_error) {
+    Diagnostics errors;
+    if (!rules::write_baseline(options.write_baseline, analysis->findings, errors)) {
+      print_errors(errors, env.err);
+      return ExitCode::error;
+    }
+  }
+  return exit_code_for(*analysis, settings.fail_on);
 }
 
 }  // namespace faultline::cli
