@@ -22,7 +22,8 @@ constexpr const char* kFooter = R"(Examples:
   faultline rules                            every rule, one line each
   faultline explain single-replica           one rule in full, with its fix
 
-Run 'faultline check --help' for every option of the default command.)";
+Run 'faultline check --help' for every option of the default command.
+)";
 
 bool is_subcommand(const std::string& arg) {
   const auto& table = subcommands();

@@ -22,18 +22,13 @@ constexpr const char* kCheckFooter = R"(Examples:
 
 Exit codes: 0 no finding at or above --fail-on, 1 at least one, 2 usage error or unreadable,
 unparsable or empty input (everything readable is still reported).
-Rules: `faultline rules` lists them; `faultline explain RULE` shows one with its fix.)";
+Rules: `faultline rules` lists them; `faultline explain RULE` shows one with its fix.
+)";
 
 std::vector<std::string> format_names() {
   std::vector<std::string> names;
   for (const auto& format : report::formats()) names.push_back(format.name);
   return names;
-}
-
-std::string format_list() {
-  std::string list;
-  for (const auto& name : format_names()) list += (list.empty() ? "" : "|") + name;
-  return list;
 }
 
 /// Accepts RULE=info|warning|error.
@@ -46,7 +41,7 @@ CLI::Validator rule_severity_validator() {
         }
         return {};
       },
-      "RULE=LEVEL");
+      "");
 }
 
 /// The flags as settings, so they merge with the config file's the same way everywhere.
@@ -118,7 +113,7 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   const char* output = "Output";
   app.add_option("--format", o.format, "Report format (default: text)")
       ->check(CLI::IsMember(format_names()))
-      ->type_name(format_list())
+      ->type_name("FORMAT")
       ->group(output);
   app.add_option("--output,-o", o.output, "Write the report to FILE instead of standard output")
       ->type_name("FILE")
@@ -142,9 +137,11 @@ void setup_check(CLI::App& app, CheckOptions& o) {
       ->group(cluster);
   app.add_option("--nodes", o.nodes, "Node inventory: kubectl get nodes -o yaml|json output (repeatable)")
       ->type_name("FILE|DIR")
+      ->allow_extra_args(false)
       ->group(cluster);
   app.add_option("--topology-key", o.topology_keys, "Also report failure domains of this node label, e.g. a rack (repeatable)")
       ->type_name("KEY")
+      ->allow_extra_args(false)
       ->group(cluster);
 
   const char* rules = "Rules";
@@ -153,22 +150,27 @@ void setup_check(CLI::App& app, CheckOptions& o) {
       ->group(rules);
   app.add_option("--policy", o.policies, "Add the rule packs in FILE or DIR (repeatable)")
       ->type_name("FILE|DIR")
+      ->allow_extra_args(false)
       ->group(rules);
   app.add_option("--pack", o.packs, "Packs to run (default: core, plus runai when Run:ai objects are present)")
       ->delimiter(',')
       ->type_name("PACK,...")
+      ->allow_extra_args(false)
       ->group(rules);
   app.add_option("--enable", o.enable, "Run this rule even if its pack is not selected")
       ->delimiter(',')
       ->type_name("RULE")
+      ->allow_extra_args(false)
       ->group(rules);
   app.add_option("--disable", o.disable, "Do not run this rule")
       ->delimiter(',')
       ->type_name("RULE")
+      ->allow_extra_args(false)
       ->group(rules);
   app.add_option("--severity", o.severities, "Override a rule's severity")
       ->check(rule_severity_validator())
       ->type_name("RULE=LEVEL")
+      ->allow_extra_args(false)
       ->group(rules);
   app.add_option("--baseline", o.baseline, "Report only findings not recorded in FILE")->type_name("FILE")
       ->group(rules);

@@ -71,7 +71,7 @@ void setup_explain(CLI::App& app, ExplainOptions& options) {
   app.add_option("rule", options.rule, "Rule id, as 'faultline rules' lists it")->required()->type_name("RULE");
   app.add_option("--policy", options.policies, "Also look in the packs in FILE or DIR (repeatable)")
       ->type_name("FILE|DIR");
-  app.footer("Example:\n  faultline explain single-replica");
+  app.footer("Example:\n  faultline explain single-replica\n");
 }
 
 ExitCode run_explain(const ExplainOptions& options, Environment& env) {

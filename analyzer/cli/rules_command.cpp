@@ -16,7 +16,7 @@ void write_rules_text(const rules::Catalogue& catalogue, std::ostream& out) {
   }
   const auto row = [&](std::string_view id, std::string_view pack, std::string_view severity, std::string_view text) {
     out << id << std::string(id_width - id.size() + 2, ' ') << pack << std::string(pack_width - pack.size() + 2, ' ')
-        << severity << std::string(9 - severity.size(), ' ') << text << '\n';
+        << severity << std::string(10 - severity.size(), ' ') << text << '\n';
   };
   row("ID", "PACK", "SEVERITY", "CHECKS");
   for (const auto& pack : catalogue.packs()) {
@@ -54,7 +54,7 @@ void setup_rules(CLI::App& app, RulesOptions& options) {
   app.add_option("--format", options.format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json");
-  app.footer("Examples:\n  faultline rules\n  faultline rules --policy my-pack/\n  faultline explain single-replica");
+  app.footer("Examples:\n  faultline rules\n  faultline rules --policy my-pack/\n  faultline explain single-replica\n");
 }
 
 ExitCode run_rules(const RulesOptions& options, Environment& env) {
