@@ -80,13 +80,7 @@ rules::Settings effective_settings(const CheckOptions& options, Diagnostics& err
 
 AnalysisOptions analysis_options(const CheckOptions& options, const rules::Settings& settings) {
   AnalysisOptions out;
-  // TEMP: mirrors apply_settings() until the model stage links.
-  out.selection = settings.selection;
-  out.policy_paths = settings.policy_paths;
-  out.baseline_path = settings.baseline;
-  out.node_paths = settings.node_paths;
-  out.extra_topology_keys = settings.topology_keys;
-  if (settings.default_namespace) out.default_namespace = *settings.default_namespace;
+  apply_settings(settings, out);
   for (const auto& path : options.paths) {
     if (path != "-") out.paths.push_back(path);
   }
