@@ -5,6 +5,8 @@
 
 #include "check_command.hpp"
 #include "command.hpp"
+#include "explain_command.hpp"
+#include "rules_command.hpp"
 
 namespace faultline::cli {
 namespace {
@@ -20,7 +22,8 @@ constexpr const char* kFooter = R"(Examples:
   faultline rules                            every rule, one line each
   faultline explain single-replica           one rule in full, with its fix
 
-Run 'faultline check --help' for every option of the default command.)";
+Run 'faultline check --help' for every option of the default command.
+)";
 
 bool is_subcommand(const std::string& arg) {
   const auto& table = subcommands();
@@ -48,6 +51,9 @@ const std::vector<Subcommand>& subcommands() {
   static const std::vector<Subcommand> table = {
       {"check", "Analyze manifests for single points of failure (the default command)",
        bind_command<CheckOptions, setup_check, run_check>},
+      {"rules", "List every rule: id, pack, severity, what it checks", bind_command<RulesOptions, setup_rules, run_rules>},
+      {"explain", "Explain one rule: why it matters, failing and passing examples, the fix",
+       bind_command<ExplainOptions, setup_explain, run_explain>},
   };
   return table;
 }

@@ -1,9 +1,12 @@
 #include "check_command.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "faultline/report/report.hpp"
+#include "faultline/rules/baseline.hpp"
+#include "faultline/rules/settings.hpp"
 
 namespace faultline::cli {
 namespace {
@@ -19,18 +22,13 @@ constexpr const char* kCheckFooter = R"(Examples:
 
 Exit codes: 0 no finding at or above --fail-on, 1 at least one, 2 usage error or unreadable,
 unparsable or empty input (everything readable is still reported).
-Rules: `faultline rules` lists them; `faultline explain RULE` shows one with its fix.)";
+Rules: `faultline rules` lists them; `faultline explain RULE` shows one with its fix.
+)";
 
 std::vector<std::string> format_names() {
   std::vector<std::string> names;
   for (const auto& format : report::formats()) names.push_back(format.name);
   return names;
-}
-
-std::string format_list() {
-  std::string list;
-  for (const auto& name : format_names()) list += (list.empty() ? "" : "|") + name;
-  return list;
 }
 
 /// Accepts RULE=info|warning|error.
@@ -43,18 +41,54 @@ CLI::Validator rule_severity_validator() {
         }
         return {};
       },
-      "RULE=LEVEL");
+      "");
 }
 
-AnalysisOptions analysis_options(const CheckOptions& options) {
+/// The flags as settings, so they merge with the config file's the same way everywhere.
+rules::Settings flag_settings(const CheckOptions& options) {
+  rules::Settings flags;
+  flags.selection.packs = options.packs;
+  flags.selection.enable = options.enable;
+  flags.selection.disable = options.disable;
+  for (const auto& item : options.severities) {  // validated by rule_severity_validator
+    const auto eq = item.find('=');
+    flags.selection.severity[item.substr(0, eq)] = *parse_severity(item.substr(eq + 1));
+  }
+  flags.policy_paths = options.policies;
+  flags.fail_on = options.fail_on;
+  flags.baseline = options.baseline;
+  flags.topology_keys = options.topology_keys;
+  flags.node_paths = options.nodes;
+  if (!options.default_namespace.empty()) flags.default_namespace = options.default_namespace;
+  return flags;
+}
+
+/// The flags merged over --config FILE or the nearest .faultline.yaml; errors name file:line.
+rules::Settings effective_settings(const CheckOptions& options, Diagnostics& errors) {
+  std::optional<std::filesystem::path> file;
+  if (!options.config.empty()) {
+    file = options.config;
+  } else {
+    std::error_code ec;
+    const auto cwd = std::filesystem::current_path(ec);
+    if (!ec) file = rules::find_config_file(cwd);
+  }
+  const auto flags = flag_settings(options);
+  if (!file) return flags;
+  return rules::merge_settings(rules::load_config_file(*file, errors), flags);
+}
+
+AnalysisOptions analysis_options(const CheckOptions& options, const rules::Settings& settings) {
   AnalysisOptions out;
+  apply_settings(settings, out);
   for (const auto& path : options.paths) {
     if (path != "-") out.paths.push_back(path);
   }
-  out.node_paths = options.nodes;
-  if (!options.default_namespace.empty()) out.default_namespace = options.default_namespace;
-  out.extra_topology_keys = options.topology_keys;
   return out;
+}
+
+void print_errors(const Diagnostics& errors, std::ostream& err) {
+  for (const auto& d : errors) err << report::format_diagnostic(d) << '\n';
 }
 
 bool reads_stdin(const CheckOptions& options) {
@@ -73,7 +107,7 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   const char* output = "Output";
   app.add_option("--format", o.format, "Report format (default: text)")
       ->check(CLI::IsMember(format_names()))
-      ->type_name(format_list())
+      ->type_name("FORMAT")
       ->group(output);
   app.add_option("--output,-o", o.output, "Write the report to FILE instead of standard output")
       ->type_name("FILE")
@@ -97,9 +131,11 @@ void setup_check(CLI::App& app, CheckOptions& o) {
       ->group(cluster);
   app.add_option("--nodes", o.nodes, "Node inventory: kubectl get nodes -o yaml|json output (repeatable)")
       ->type_name("FILE|DIR")
+      ->allow_extra_args(false)
       ->group(cluster);
   app.add_option("--topology-key", o.topology_keys, "Also report failure domains of this node label, e.g. a rack (repeatable)")
       ->type_name("KEY")
+      ->allow_extra_args(false)
       ->group(cluster);
 
   const char* rules = "Rules";
@@ -108,22 +144,27 @@ void setup_check(CLI::App& app, CheckOptions& o) {
       ->group(rules);
   app.add_option("--policy", o.policies, "Add the rule packs in FILE or DIR (repeatable)")
       ->type_name("FILE|DIR")
+      ->allow_extra_args(false)
       ->group(rules);
   app.add_option("--pack", o.packs, "Packs to run (default: core, plus runai when Run:ai objects are present)")
       ->delimiter(',')
       ->type_name("PACK,...")
+      ->allow_extra_args(false)
       ->group(rules);
   app.add_option("--enable", o.enable, "Run this rule even if its pack is not selected")
       ->delimiter(',')
       ->type_name("RULE")
+      ->allow_extra_args(false)
       ->group(rules);
   app.add_option("--disable", o.disable, "Do not run this rule")
       ->delimiter(',')
       ->type_name("RULE")
+      ->allow_extra_args(false)
       ->group(rules);
   app.add_option("--severity", o.severities, "Override a rule's severity")
       ->check(rule_severity_validator())
       ->type_name("RULE=LEVEL")
+      ->allow_extra_args(false)
       ->group(rules);
   app.add_option("--baseline", o.baseline, "Report only findings not recorded in FILE")->type_name("FILE")
       ->group(rules);
@@ -134,7 +175,7 @@ void setup_check(CLI::App& app, CheckOptions& o) {
 }
 
 ExitCode exit_code_for(const Analysis& analysis, const std::string& fail_on) {
-  if (analysis.input_error) return ExitCode::error;
+  if (analysis.input_error || analysis.policy_error) return ExitCode::error;
   const auto threshold = parse_severity(fail_on.empty() ? "error" : fail_on);
   if (!threshold) return ExitCode::clean;  // "never"
   for (const auto& finding : analysis.findings) {
@@ -155,7 +196,13 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
     env.err << "faultline: error: unknown format '" << options.format << "'\n";
     return ExitCode::error;
   }
-  const auto analysis = env.analyze(analysis_options(options));
+  Diagnostics config_errors;
+  const auto settings = effective_settings(options, config_errors);
+  if (!config_errors.empty()) {
+    print_errors(config_errors, env.err);
+    return ExitCode::error;
+  }
+  const auto analysis = env.analyze(analysis_options(options, settings));
 
   report::ReportOptions report_options;
   report_options.coverage = options.coverage.value_or(analysis->inventory.present());
@@ -176,7 +223,14 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
       return ExitCode::error;
     }
   }
-  return exit_code_for(*analysis, options.fail_on);
+  if (!options.write_baseline.empty() && !analysis->policy_error) {
+    Diagnostics errors;
+    if (!rules::write_baseline(options.write_baseline, analysis->findings, errors)) {
+      print_errors(errors, env.err);
+      return ExitCode::error;
+    }
+  }
+  return exit_code_for(*analysis, settings.fail_on);
 }
 
 }  // namespace faultline::cli

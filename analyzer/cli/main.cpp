@@ -1,7 +1,19 @@
-// Entry point: parses the command line and dispatches to one subcommand.
-#include <cstdio>
+// The faultline executable: the real environment handed to the command line in the library.
+#include <unistd.h>
 
-int main() {
-  std::puts("faultline " FAULTLINE_VERSION);
-  return 0;
+#include <cstdlib>
+#include <iostream>
+
+#include "command.hpp"
+
+int main(int argc, char** argv) {
+  const char* no_color = std::getenv("NO_COLOR");
+  faultline::cli::Environment env{std::cout,
+                                  std::cerr,
+                                  isatty(STDOUT_FILENO) == 1,
+                                  isatty(STDIN_FILENO) == 1,
+                                  no_color != nullptr && *no_color != '\0',
+                                  &faultline::analyze};
+  std::ios::sync_with_stdio(false);
+  return faultline::cli::run(std::vector<std::string>(argv + 1, argv + argc), env);
 }

@@ -37,6 +37,7 @@ void write_finding(JsonWriter& json, const rules::Finding& f) {
   json.key("blastRadius").strings(f.blast_radius);
   json.member("suppressed", f.suppressed);
   json.key("suppression").string_or_null(f.suppression);
+  json.member("fingerprint", f.fingerprint());
   json.end_object();
 }
 
@@ -84,6 +85,15 @@ void write_diagnostic(JsonWriter& json, const Diagnostic& d) {
   json.end_object();
 }
 
+void write_stale_entry(JsonWriter& json, const rules::BaselineEntry& entry) {
+  json.begin_object();
+  json.member("fingerprint", entry.fingerprint);
+  json.member("rule", entry.rule);
+  json.member("object", entry.object);
+  json.key("subject").string_or_null(entry.subject);
+  json.end_object();
+}
+
 void write_summary(JsonWriter& json, const Summary& s) {
   json.begin_object();
   json.member("documents", s.documents);
@@ -116,6 +126,9 @@ void write_json(const Analysis& analysis, const ReportOptions& options, std::ost
   json.end_array();
   json.key("diagnostics").begin_array();
   for (const auto& d : analysis.diagnostics) write_diagnostic(json, d);
+  json.end_array();
+  json.key("staleBaseline").begin_array();
+  for (const auto& entry : analysis.stale_baseline) write_stale_entry(json, entry);
   json.end_array();
   json.key("summary");
   write_summary(json, analysis.summary);

@@ -11,6 +11,7 @@ namespace faultline::report {
 class Style {
  public:
   explicit Style(bool enabled) : enabled_(enabled) {}
+  bool enabled() const { return enabled_; }
   std::string bold(std::string_view text) const { return wrap("1", text); }
   std::string dim(std::string_view text) const { return wrap("2", text); }
   std::string green(std::string_view text) const { return wrap("32", text); }

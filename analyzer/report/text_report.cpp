@@ -75,13 +75,22 @@ void write_findings(const std::vector<const rules::Finding*>& findings, const St
   }
 }
 
+void write_stale_baseline(const std::vector<rules::BaselineEntry>& stale, std::ostream& out) {
+  if (stale.empty()) return;
+  out << "Baseline entries no longer found (" << stale.size() << "), fixed since the baseline was written:\n";
+  for (const auto& entry : stale) {
+    out << "  " << entry.rule << ' ' << entry.object;
+    if (!entry.subject.empty()) out << " (" << entry.subject << ')';
+    out << '\n';
+  }
+  out << '\n';
+}
+
 void write_diagnostics(const Diagnostics& diagnostics, bool errors_only, const Style& style, std::ostream& out) {
   bool any = false;
   for (const auto& d : diagnostics) {
     if (errors_only && d.severity != Severity::error) continue;
-    const std::string where = file_line(d.where);
-    out << (where.empty() ? std::string("faultline") : where) << ": " << style.severity(d.severity, to_string(d.severity))
-        << ": " << d.message << '\n';
+    out << format_diagnostic(d, style.enabled()) << '\n';
     any = true;
   }
   if (any) out << '\n';
@@ -161,12 +170,20 @@ void write_summary(const Summary& s, const Style& style, std::ostream& out) {
 
 }  // namespace
 
+std::string format_diagnostic(const Diagnostic& d, bool color) {
+  const Style style(color);
+  const std::string where = file_line(d.where);
+  return fmt::format("{}: {}: {}", where.empty() ? std::string("faultline") : where,
+                     style.severity(d.severity, to_string(d.severity)), d.message);
+}
+
 void write_text(const Analysis& analysis, const ReportOptions& options, std::ostream& out) {
   const Style style(options.color);
   const auto findings = listed_findings(analysis, options);
   write_findings(findings, style, out);
   write_diagnostics(analysis.diagnostics, options.quiet, style, out);
   if (options.quiet) return;
+  write_stale_baseline(analysis.stale_baseline, out);
   if (options.coverage) write_coverage(analysis, style, out);
   if (findings.empty()) out << style.green("No findings.") << '\n';
   write_summary(analysis.summary, style, out);

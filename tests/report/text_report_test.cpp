@@ -102,3 +102,16 @@ TEST_CASE("formats table knows text and json") {
   REQUIRE(report::find_format("json") != nullptr);
   CHECK(report::find_format("yaml") == nullptr);
 }
+
+TEST_CASE("text report lists baseline entries that no longer occur") {
+  auto a = test::sample_analysis();
+  a->stale_baseline.push_back({"abc", "pdb-missing", "Deployment/shop/old", "pods"});
+  const auto text = render_text(*a, {});
+  CHECK(contains(text, "Baseline entries no longer found (1), fixed since the baseline was written:\n"
+                       "  pdb-missing Deployment/shop/old (pods)\n"));
+}
+
+TEST_CASE("diagnostics print like a compiler's") {
+  CHECK(report::format_diagnostic({Severity::warning, {"a.yaml", 4, 0, ""}, "odd"}) == "a.yaml:4: warning: odd");
+  CHECK(report::format_diagnostic({Severity::error, {}, "no input"}) == "faultline: error: no input");
+}

@@ -35,6 +35,9 @@ void write_text(const Analysis& analysis, const ReportOptions& options, std::ost
 /// JSON, schema version 1 (documented in README "JSON output").
 void write_json(const Analysis& analysis, const ReportOptions& options, std::ostream& out);
 
+/// "file:line:column: severity: message" (parts that are unknown left out), like a compiler.
+std::string format_diagnostic(const Diagnostic& diagnostic, bool color = false);
+
 /// The findings a report lists: unsuppressed ones, plus suppressed ones with show_suppressed.
 std::vector<const rules::Finding*> listed_findings(const Analysis& analysis, const ReportOptions& options);
 

@@ -1,0 +1,15 @@
+#include "catalogue_loading.hpp"
+
+#include "faultline/report/report.hpp"
+
+namespace faultline::cli {
+
+std::optional<rules::Catalogue> load_catalogue_or_report(const std::vector<std::string>& policies, Environment& env) {
+  Diagnostics errors;
+  auto catalogue = rules::load_catalogue(policies, errors);
+  if (errors.empty()) return catalogue;
+  for (const auto& d : errors) env.err << report::format_diagnostic(d) << '\n';
+  return std::nullopt;
+}
+
+}  // namespace faultline::cli

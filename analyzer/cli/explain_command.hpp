@@ -1,0 +1,20 @@
+#pragma once
+// `faultline explain RULE`: one rule in full, with a failing and a passing example and its fix.
+#include <string>
+#include <vector>
+
+#include "command.hpp"
+
+namespace faultline::cli {
+
+/// Options of `explain`.
+struct ExplainOptions {
+  std::string rule;
+  std::vector<std::string> policies;
+};
+
+void setup_explain(CLI::App& app, ExplainOptions& options);
+/// Prints the rule; an unknown id is an error with "did you mean".
+ExitCode run_explain(const ExplainOptions& options, Environment& env);
+
+}  // namespace faultline::cli
