@@ -4,6 +4,8 @@
 #include <map>
 
 #include "check_command.hpp"
+#include "graph_command.hpp"
+#include "simulate_command.hpp"
 #include "command.hpp"
 #include "explain_command.hpp"
 #include "rules_command.hpp"
@@ -54,6 +56,10 @@ const std::vector<Subcommand>& subcommands() {
       {"rules", "List every rule: id, pack, severity, what it checks", bind_command<RulesOptions, setup_rules, run_rules>},
       {"explain", "Explain one rule: why it matters, failing and passing examples, the fix",
        bind_command<ExplainOptions, setup_explain, run_explain>},
+      {"simulate", "What a failure (--fail zone=eu-1a, any-node, ...) takes down, with its cascade",
+       bind_command<SimulateOptions, setup_simulate, run_simulate>},
+      {"graph", "The system graph (dependencies, SPOFs, zones) as Graphviz DOT or JSON",
+       bind_command<GraphOptions, setup_graph, run_graph>},
   };
   return table;
 }
