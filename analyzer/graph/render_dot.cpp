@@ -50,7 +50,7 @@ std::string workload_label(const SystemGraph& g, Vertex v, const std::map<Vertex
     label += "\nSPOF: " + w.spof.reason;
     label += fmt::format("\nblast radius {}", radius.at(v));
   } else {
-    label += "\n" + std::string(to_string(shade_of(w)));
+    label += "\n" + std::string(verdict_of(w));
   }
   if (!w.quorum.empty()) label += "\nneeds a majority";
   return label;

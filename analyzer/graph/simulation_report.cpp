@@ -1,8 +1,7 @@
-// Simulation results as text and JSON.
+// Simulation results as text.
 #include <fmt/format.h>
 
 #include "faultline/graph/simulation_report.hpp"
-#include "json_text.hpp"
 
 namespace faultline::graph {
 namespace {
@@ -43,27 +42,6 @@ void write_simulation_text(const SystemGraph& g, const Simulation& sim, std::ost
   } else {
     out << fmt::format("{} workload{} down, {} degraded.\n", sim.outages(), sim.outages() == 1 ? "" : "s", degraded);
   }
-}
-
-void write_simulation_json(const SystemGraph& g, const Simulation& sim, std::ostream& out) {
-  out << "{\n";
-  out << fmt::format("  \"failed\": {},\n  \"failed_nodes\": {},\n  \"tried\": {},\n  \"outages\": {},\n",
-                     json_list(sim.failed), json_list(sim.failed_nodes), sim.tried, sim.outages());
-  out << "  \"outcomes\": [";
-  for (std::size_t i = 0; i < sim.outcomes.size(); ++i) {
-    const auto& o = sim.outcomes[i];
-    std::vector<std::string> path;
-    if (o.path) {
-      for (const Vertex v : o.path->vertices) path.push_back(g[v].label);
-    }
-    out << (i ? ",\n" : "\n")
-        << fmt::format("    {{\"workload\": {}, \"impact\": {}, \"outage\": {}, \"replicas\": {}, \"lost\": {}, "
-                       "\"detail\": {}, \"path\": {}}}",
-                       json_string(g[o.workload].label), json_string(std::string(to_string(o.impact))),
-                       is_outage(o.impact) ? "true" : "false", o.replicas, o.lost, json_string(o.detail), json_list(path));
-  }
-  out << (sim.outcomes.empty() ? "],\n" : "\n  ],\n");
-  out << fmt::format("  \"webhooks_down\": {}\n}}\n", json_list(sim.webhooks_down));
 }
 
 }  // namespace faultline::graph

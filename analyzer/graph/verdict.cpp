@@ -15,8 +15,8 @@ Shade shade_of(const VertexData& w) {
   return Shade::survives;
 }
 
-std::string_view to_string(Shade shade) {
-  switch (shade) {
+std::string_view verdict_of(const VertexData& workload) {
+  switch (shade_of(workload)) {
     case Shade::spof: return "spof";
     case Shade::node_only: return "survives-node-only";
     case Shade::best_effort: return "best-effort";
