@@ -38,5 +38,15 @@ bench: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target faultline_bench
 	@./$(BUILD)/faultline_bench
 
+# The README's picture: the bundled Run:ai example on a three-zone inventory, rendered by Graphviz.
+graph-picture: build
+	@command -v dot >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends graphviz; }
+	@mkdir -p docs
+	@./$(BUILD)/faultline graph --nodes fixtures/graph/runai-nodes.yaml $(DEMO_INPUT) > $(BUILD)/runai-control-plane.dot
+	@dot -Tsvg $(BUILD)/runai-control-plane.dot -o docs/runai-control-plane.svg
+	@echo "wrote docs/runai-control-plane.svg"
+
 clean:
 	rm -rf $(BUILD)
