@@ -17,13 +17,16 @@ void add_graph_input_options(CLI::App& app, GraphInputOptions& o, const std::vec
       ->type_name(names);
   app.add_option("--output,-o", o.output, "Write to FILE instead of standard output")->type_name("FILE");
   app.add_option("--nodes", o.nodes, "Node inventory: kubectl get nodes -o yaml|json output (repeatable)")
-      ->type_name("FILE|DIR");
+      ->type_name("FILE|DIR")
+      ->allow_extra_args(false);
   app.add_option("--topology-key", o.topology_keys, "Also treat this node label as a failure domain (repeatable)")
-      ->type_name("KEY");
+      ->type_name("KEY")
+      ->allow_extra_args(false);
   app.add_option("--namespace,-n", o.default_namespace, "Namespace of objects that name none (default: default)")
       ->type_name("NS");
   app.add_option("--policy", o.policies, "Add the packs in FILE or DIR (their dependency and quorum declarations)")
-      ->type_name("FILE|DIR");
+      ->type_name("FILE|DIR")
+      ->allow_extra_args(false);
 }
 
 std::unique_ptr<Analysis> analyze_for_graph(const GraphInputOptions& o, Environment& env) {

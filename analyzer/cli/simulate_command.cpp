@@ -51,6 +51,7 @@ void setup_simulate(CLI::App& app, SimulateOptions& o) {
   add_graph_input_options(app, o.input, {"text", "json"});
   app.add_option("--fail", o.failures, "Fail every node of this domain: KEY=VALUE, or any-KEY to try each (repeatable)")
       ->type_name("KEY=VALUE|any-KEY")
+      ->allow_extra_args(false)
       ->required();
   app.footer(kFooter);
 }
