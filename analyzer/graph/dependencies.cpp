@@ -2,6 +2,8 @@
 // depends-on annotation, and edges declared by policy packs.
 #include <fnmatch.h>
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "faultline/graph/dependencies.hpp"
@@ -69,17 +71,49 @@ class Collector {
   std::vector<Dependency>& out_;
 };
 
+// Expands $(VAR) the way the kubelet does: VAR must be a literal env var of the container
+// (for env values, one defined earlier); $$ escapes; unknown references stay as written.
+std::string expand(const std::string& text, const std::map<std::string, std::string>& vars) {
+  if (text.find('$') == std::string::npos) return text;
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '$') {
+      out += '$';
+      ++i;
+      continue;
+    }
+    if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '(') {
+      const auto close = text.find(')', i);
+      if (close != std::string::npos) {
+        const auto it = vars.find(text.substr(i + 2, close - i - 2));
+        if (it != vars.end()) {
+          out += it->second;
+          i = close;
+          continue;
+        }
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 void scan_containers(const model::Workload& w, Collector& c) {
   for (const auto& container : w.pod.containers) {
-    for (const auto& word : container.command) c.scan(word, fmt::format("container {} command", container.name));
-    for (const auto& word : container.args) c.scan(word, fmt::format("container {} args", container.name));
+    std::map<std::string, std::string> vars;
     for (const auto& env : container.env) {
-      if (!env.value.empty()) c.scan(env.value, fmt::format("container {} env {}", container.name, env.name));
+      if (!env.value.empty()) {
+        const std::string value = expand(env.value, vars);
+        c.scan(value, fmt::format("container {} env {}", container.name, env.name));
+        vars[env.name] = value;
+      }
       if (!env.config_map_ref.empty()) {
         c.scan_config_map(env.config_map_ref, env.config_map_key, fmt::format("env {}", env.name));
       }
     }
     for (const auto& name : container.env_from_config_maps) c.scan_config_map(name, "", "envFrom");
+    for (const auto& word : container.command) c.scan(expand(word, vars), fmt::format("container {} command", container.name));
+    for (const auto& word : container.args) c.scan(expand(word, vars), fmt::format("container {} args", container.name));
   }
   for (const auto& volume : w.pod.volumes) {
     if (!volume.config_map.empty()) c.scan_config_map(volume.config_map, "", fmt::format("volume {}", volume.name));

@@ -27,6 +27,21 @@ TEST_SUITE("graph") {
           std::vector<std::string>{"Service/cache/redis", "Service/shop/postgres", "Service/shop/queue", "Service/shop/search"});
   }
 
+  TEST_CASE("$(VAR) references to the container's env vars are expanded, as the kubelet does") {
+    Scenario s;
+    auto& web = s.workload("web", 2);
+    Scenario::env(web, "COLLECTOR", "otel-collector");
+    Scenario::env(web, "OTLP", "http://$(COLLECTOR):4317");
+    web.pod.containers.front().args = {"--db=$(DB_HOST):5432", "$$(COLLECTOR)"};
+    Scenario::env(web, "DB_HOST", "postgres");
+    for (const char* app : {"otel-collector", "postgres"}) {
+      s.workload(app, 1);
+      s.service(app, app);
+    }
+    const auto g = s.build();
+    CHECK(calls_of(g, "Deployment/shop/web") == std::vector<std::string>{"Service/shop/otel-collector", "Service/shop/postgres"});
+  }
+
   TEST_CASE("each edge records its evidence") {
     Scenario s;
     auto& web = s.workload("web", 2);

@@ -1,5 +1,7 @@
 /// dependency-cycle: workloads that call each other in a cycle (strong components of the
 /// dependency graph), reported once per cycle on its first member by name.
+#include <set>
+
 #include "faultline/graph/system_graph.hpp"
 #include "templates.hpp"
 
@@ -10,9 +12,13 @@ namespace {
 void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
   const auto* g = in.ctx.graph;
   if (g == nullptr) return;
+  std::set<graph::Vertex> in_scope;
+  for (const graph::Vertex v : g->workloads()) {
+    if (in.in_scope(*(*g)[v].meta)) in_scope.insert(v);
+  }
   for (const auto& cycle : g->dependency_cycles()) {
     const auto& first = (*g)[cycle.front()];
-    if (!in.in_scope(*first.meta)) continue;
+    if (!in_scope.count(cycle.front())) continue;
     std::string members, others;
     for (const graph::Vertex v : cycle) {
       members += (members.empty() ? "" : ", ") + (*g)[v].label;

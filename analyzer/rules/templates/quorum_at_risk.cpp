@@ -37,7 +37,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
   const auto keys = in.params.get_list("keys");
   for (const graph::Vertex v : g->workloads()) {
     const auto& data = (*g)[v];
-    if (data.quorum.empty() || !in.in_scope(*data.meta)) continue;
+    if (!in.in_scope(*data.meta) || data.quorum.empty()) continue;
     const int replicas = data.placement->replicas;
     Hit hit{data.meta, &data.workload->pod.annotations, {}, {}, {}, {}};
     hit.evidence.push_back("needs a majority: " + data.quorum);
