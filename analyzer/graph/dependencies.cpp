@@ -24,8 +24,8 @@ class Collector {
   Collector(const model::Model& model, const model::Workload& w, std::vector<Dependency>& out)
       : model_(model), w_(w), out_(out) {}
 
-  void scan(std::string_view text, const std::string& evidence) {
-    for (const auto& name : service_names_in(text, w_.meta.ref.ns)) {
+  void scan(std::string_view text, const std::string& evidence, std::string_view context = {}) {
+    for (const auto& name : service_names_in(text, w_.meta.ref.ns, context)) {
       if (const auto* svc = model_.find_service(name.ns, name.name)) add_service(*svc, evidence);
     }
   }
@@ -46,7 +46,7 @@ class Collector {
     if (cm == nullptr) return;
     for (const auto& [key, value] : cm->data) {
       if (!only_key.empty() && key != only_key) continue;
-      scan(value, fmt::format("ConfigMap {}/{} key {} ({})", cm->meta.ref.ns, name, key, how));
+      scan(value, fmt::format("ConfigMap {}/{} key {} ({})", cm->meta.ref.ns, name, key, how), key);
     }
   }
 
@@ -104,7 +104,7 @@ void scan_containers(const model::Workload& w, Collector& c) {
     for (const auto& env : container.env) {
       if (!env.value.empty()) {
         const std::string value = expand(env.value, vars);
-        c.scan(value, fmt::format("container {} env {}", container.name, env.name));
+        c.scan(value, fmt::format("container {} env {}", container.name, env.name), env.name);
         vars[env.name] = value;
       }
       if (!env.config_map_ref.empty()) {

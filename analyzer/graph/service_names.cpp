@@ -54,11 +54,35 @@ std::optional<ServiceName> resolve_host(std::string_view host, const std::string
   return std::nullopt;
 }
 
-// One chunk ("http://user@svc.ns:8080/path", "svc:5432", "--db=svc", "host=svc") → its host.
-std::string_view host_of(std::string_view chunk) {
+// Words that say a value names a host: in the env var or ConfigMap key, a flag ("--db-host="),
+// or a key earlier on the same line ("host: postgres").
+constexpr std::string_view kHostHints[] = {"host", "addr", "url", "uri", "server", "endpoint", "service", "svc",
+                                           "dsn", "broker", "upstream", "backend", "target", "connect", "peer",
+                                           "seed", "proxy", "gateway", "remote", "dest", "sink"};
+
+bool hints_host(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  return std::any_of(std::begin(kHostHints), std::end(kHostHints),
+                     [&](std::string_view hint) { return lower.find(hint) != std::string::npos; });
+}
+
+// A chunk taken apart: its host, whether the chunk says it is a host (scheme, port or dotted
+// name), and the setting name before '=' if any.
+struct Candidate {
+  std::string_view host;
+  bool explicit_host = false;
+  std::string_view key;
+};
+
+// "http://user@svc.ns:8080/path", "svc:5432", "--db=svc", "host=svc" → the host part.
+Candidate host_of(std::string_view chunk) {
+  Candidate c;
   if (const auto scheme = chunk.find("://"); scheme != std::string_view::npos) {
     chunk.remove_prefix(scheme + 3);
+    c.explicit_host = true;
   } else if (const auto eq = chunk.rfind('='); eq != std::string_view::npos) {
+    c.key = chunk.substr(0, eq);
     chunk.remove_prefix(eq + 1);
   }
   if (const auto end = chunk.find_first_of("/?#"); end != std::string_view::npos) chunk = chunk.substr(0, end);
@@ -67,21 +91,32 @@ std::string_view host_of(std::string_view chunk) {
     // host:port only; "key:value" and "scheme:opaque" are not host names.
     if (!all_digits(chunk.substr(colon + 1))) return {};
     chunk = chunk.substr(0, colon);
+    c.explicit_host = true;
   }
-  return chunk;
+  c.host = chunk;
+  if (chunk.find('.') != std::string_view::npos && chunk.find('.') + 1 < chunk.size()) c.explicit_host = true;
+  return c;
 }
 
 }  // namespace
 
-std::vector<ServiceName> service_names_in(std::string_view text, const std::string& pod_namespace) {
+std::vector<ServiceName> service_names_in(std::string_view text, const std::string& pod_namespace,
+                                          std::string_view context) {
   std::vector<ServiceName> names;
+  const bool context_hints = hints_host(context);
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && is_chunk_break(text[i])) ++i;
     std::size_t j = i;
     while (j < text.size() && !is_chunk_break(text[j])) ++j;
     if (j > i) {
-      if (auto name = resolve_host(host_of(text.substr(i, j - i)), pod_namespace)) names.push_back(std::move(*name));
+      const Candidate c = host_of(text.substr(i, j - i));
+      const auto line_start = text.rfind('\n', i);
+      const auto before = text.substr(line_start == std::string_view::npos ? 0 : line_start + 1,
+                                      i - (line_start == std::string_view::npos ? 0 : line_start + 1));
+      // A bare word is a host only when something around it says so ("redis" alone may be a product name).
+      const bool host = c.explicit_host || context_hints || hints_host(c.key) || hints_host(before);
+      if (auto name = host ? resolve_host(c.host, pod_namespace) : std::nullopt) names.push_back(std::move(*name));
     }
     i = j;
   }

@@ -9,7 +9,7 @@ using faultline::graph::ServiceName;
 using faultline::graph::service_names_in;
 
 namespace {
-std::vector<ServiceName> names(const char* text) { return service_names_in(text, "shop"); }
+std::vector<ServiceName> names(const char* text) { return service_names_in(text, "shop", "DB_HOST"); }
 ServiceName svc(const char* ns, const char* name) { return ServiceName{ns, name}; }
 }  // namespace
 
@@ -55,6 +55,19 @@ TEST_SUITE("graph") {
       CHECK(std::find(found.begin(), found.end(), svc("shop", "postgres")) == found.end());
       CHECK(std::find(found.begin(), found.end(), svc("shop", "redis")) == found.end());
     }
+  }
+
+  TEST_CASE("a bare word is a host only when its env var, flag or key says so") {
+    CHECK(service_names_in("keycloak", "shop", "POSTGRES_USER").empty());
+    CHECK(service_names_in("postgres", "shop", "KC_DB").empty());
+    CHECK(service_names_in("postgres", "shop", "KC_DB_URL_HOST") == std::vector{svc("shop", "postgres")});
+    CHECK(service_names_in("redis", "shop", "REDIS_ADDR") == std::vector{svc("shop", "redis")});
+    CHECK(service_names_in("--db-host=postgres --user=keycloak", "shop") == std::vector{svc("shop", "postgres")});
+    CHECK(service_names_in("user: keycloak\nhost: postgres\n", "shop") == std::vector{svc("shop", "postgres")});
+    // A port, a scheme or a dotted name says "host" on its own.
+    CHECK(service_names_in("redis:6379", "shop", "CACHE") == std::vector{svc("shop", "redis")});
+    CHECK(service_names_in("grpc://cart", "shop", "X") == std::vector{svc("shop", "cart")});
+    CHECK(service_names_in("cart.shop", "shop", "X") == std::vector{svc("shop", "cart")});
   }
 
   TEST_CASE("host names outside the cluster and IP addresses are not Services") {

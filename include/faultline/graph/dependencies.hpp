@@ -22,7 +22,11 @@ struct ServiceName {
 /// settings and plain words. Tokens break only at URL and host boundaries, so a word that merely
 /// contains a Service name ("postgres-password") yields that whole word, never the Service.
 /// Forms: svc, svc.ns, svc.ns.svc, svc.ns.svc.<cluster domain>, <pod>.svc.ns.svc.<cluster domain>.
-std::vector<ServiceName> service_names_in(std::string_view text, const std::string& pod_namespace);
+/// A bare word without scheme, port or dot counts only when `context` (the env var or ConfigMap
+/// key), its own flag name or a key earlier on its line hints at a host (HOST, ADDR, URL, ...):
+/// POSTGRES_USER=keycloak names a user, not the Service keycloak.
+std::vector<ServiceName> service_names_in(std::string_view text, const std::string& pod_namespace,
+                                          std::string_view context = {});
 
 /// One dependency of a workload: on a Service, or on a workload directly (declared edges).
 struct Dependency {
