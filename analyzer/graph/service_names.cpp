@@ -104,19 +104,23 @@ std::vector<ServiceName> service_names_in(std::string_view text, const std::stri
                                           std::string_view context) {
   std::vector<ServiceName> names;
   const bool context_hints = hints_host(context);
+  std::string_view previous;  // the chunk before, on the same line: a key such as "host:"
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && is_chunk_break(text[i])) ++i;
+    while (i < text.size() && is_chunk_break(text[i])) {
+      if (text[i] == '\n') previous = {};
+      ++i;
+    }
     std::size_t j = i;
     while (j < text.size() && !is_chunk_break(text[j])) ++j;
     if (j > i) {
-      const Candidate c = host_of(text.substr(i, j - i));
-      const auto line_start = text.rfind('\n', i);
-      const auto before = text.substr(line_start == std::string_view::npos ? 0 : line_start + 1,
-                                      i - (line_start == std::string_view::npos ? 0 : line_start + 1));
+      const std::string_view chunk = text.substr(i, j - i);
+      const Candidate c = host_of(chunk);
       // A bare word is a host only when something around it says so ("redis" alone may be a product name).
-      const bool host = c.explicit_host || context_hints || hints_host(c.key) || hints_host(before);
+      const bool host = c.explicit_host || context_hints || hints_host(c.key) ||
+                        (previous.size() > 1 && previous.back() == ':' && hints_host(previous));
       if (auto name = host ? resolve_host(c.host, pod_namespace) : std::nullopt) names.push_back(std::move(*name));
+      previous = chunk;
     }
     i = j;
   }
