@@ -1,8 +1,8 @@
 // Benchmark: runs the pipeline on generated inputs and prints ratios against a baseline
 // measured in the same invocation. Filled in as stages land.
-#include <cstdio>
+#include "graph_bench.hpp"
 
 int main() {
-  std::puts("no benchmarks yet");
+  faultline::bench::graph_benchmark();
   return 0;
 }
