@@ -1,5 +1,7 @@
-// Synthetic system: 5,000 nodes in 3 zones and 50 node pools, 20,000 workloads pinned to a pool
-// by nodeSelector (100 eligible nodes each), one Service each, every workload calling two others.
+// Synthetic system: 5,000 nodes in 3 zones and 50 node pools, 20,000 workloads in 20 namespaces
+// pinned to a pool by nodeSelector (100 eligible nodes each), one Service each, in tiers: a tenth
+// are data stores (calling nothing), three tenths back ends (calling a data store), the rest
+// front ends (calling a back end and a data store), all in their own namespace.
 // The placement is built by hand (worst case: all replicas of a pool workload may share a node
 // unless it has anti-affinity), so the figures are the graph stage's alone.
 #include "graph_bench.hpp"
@@ -57,10 +59,13 @@ void make_workloads(Synthetic& s) {
     model::Container c;
     c.name = "app";
     c.image = "app:1";
-    // Calls two workloads of the same namespace, by short name and by full DNS name.
-    const int a = (i + 20) % kWorkloads, b = (i * 7 + 40) % kWorkloads;
-    c.env.push_back({"UPSTREAM", fmt::format("http://svc-{:05}:8080/api", a - a % 20 + i % 20), "", ""});
-    c.env.push_back({"DB", fmt::format("svc-{:05}.ns-{}.svc.cluster.local:5432", b - b % 20 + i % 20, i % 20), "", ""});
+    // Workload k is in namespace k % 20 and tier (k / 20) % 10; callees keep the caller's namespace.
+    const int ns = i % 20, block = i / 200, tier = (i / 20) % 10;
+    const auto in_tier = [&](int t) { return (block * 10 + t) * 20 + ns; };
+    if (tier >= 1) {
+      c.env.push_back({"DB", fmt::format("svc-{:05}.ns-{}.svc.cluster.local:5432", in_tier(0), ns), "", ""});
+    }
+    if (tier >= 4) c.env.push_back({"UPSTREAM", fmt::format("http://svc-{:05}:8080/api", in_tier(1 + i % 3)), "", ""});
     c.env.push_back({"PASSWORD_KEY", name + "-password", "", ""});
     w.pod.containers.push_back(std::move(c));
     auto& svc = s.model.services.emplace_back();

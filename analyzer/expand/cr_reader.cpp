@@ -4,10 +4,6 @@
 
 namespace faultline::expand::detail {
 
-std::string resource_name(const model::ObjectRef& ref) {
-  return ref.ns.empty() ? fmt::format("{}/{}", ref.kind, ref.name) : fmt::format("{}/{}/{}", ref.kind, ref.ns, ref.name);
-}
-
 YAML::Node CrReader::child(const YAML::Node& parent, const std::string& key) const {
   if (!parent || !parent.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
   // A const lookup never inserts the key into the resource's body.
@@ -25,7 +21,7 @@ void CrReader::report(const YAML::Node& node, const std::string& message) const 
     d.where.line += node.Mark().line - root.line;
     d.where.column = node.Mark().column + 1;
   }
-  d.message = fmt::format("{}: {}", resource_name(cr_.meta.ref), message);
+  d.message = fmt::format("{}: {}", cr_.meta.ref.display(), message);
   diags_.push_back(std::move(d));
 }
 

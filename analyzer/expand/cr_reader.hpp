@@ -10,9 +10,6 @@
 
 namespace faultline::expand::detail {
 
-/// "Kind/namespace/name" of the resource, the form of meta.expanded_from.
-std::string resource_name(const model::ObjectRef& ref);
-
 /// One custom resource being expanded, and where its problems are reported.
 class CrReader {
  public:

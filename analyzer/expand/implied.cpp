@@ -51,7 +51,7 @@ std::vector<ImpliedObject> implied_objects(const model::RawObject& cr, Diagnosti
         src.name = cr.meta.ref.name;
         src.spec = r.map(cr.body, "spec", "spec");
         src.spec_path = "spec";
-        detail::expand_prometheus(r, src, detail::resource_name(cr.meta.ref), out);
+        detail::expand_prometheus(r, src, cr.meta.ref.display(), out);
         break;
       }
       case Expander::alertmanager: detail::expand_alertmanager(r, out); break;

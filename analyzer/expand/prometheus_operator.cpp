@@ -111,7 +111,7 @@ void expand_alertmanager(const CrReader& r, std::vector<ImpliedObject>& out) {
   m["spec"]["template"]["spec"]["containers"].push_back(
       container("alertmanager", image_or(r, spec, "spec", "quay.io/prometheus/alertmanager")));
   copy_storage(r, spec, "spec", fmt::format("alertmanager-{}-db", ref.name), m);
-  out.push_back(implied(r, m, resource_name(ref)));
+  out.push_back(implied(r, m, ref.display()));
 }
 
 void expand_thanos_ruler(const CrReader& r, std::vector<ImpliedObject>& out) {
@@ -131,7 +131,7 @@ void expand_thanos_ruler(const CrReader& r, std::vector<ImpliedObject>& out) {
   }
   m["spec"]["template"]["spec"]["containers"].push_back(c);
   copy_storage(r, spec, "spec", fmt::format("thanos-ruler-{}-data", ref.name), m);
-  out.push_back(implied(r, m, resource_name(ref)));
+  out.push_back(implied(r, m, ref.display()));
 }
 
 }  // namespace faultline::expand::detail

@@ -97,7 +97,7 @@ ImpliedObject service_workload(const CrReader& r, const YAML::Node& spec, const 
   // Per-service placement settings, where given, replace the global ones.
   copy_scheduling(r, own, path, pod);
   pod["containers"].push_back(container(name, "runai/" + name));
-  return implied(r, m, resource_name(r.cr().meta.ref));
+  return implied(r, m, r.cr().meta.ref.display());
 }
 
 }  // namespace
@@ -122,7 +122,7 @@ void expand_runai_config(const CrReader& r, std::vector<ImpliedObject>& out) {
     src.fallback_affinity["nodeAffinity"] = YAML::Clone(global_affinity["nodeAffinity"]);
   }
   src.fallback_tolerations = g.tolerations;
-  expand_prometheus(r, src, resource_name(r.cr().meta.ref), out);
+  expand_prometheus(r, src, r.cr().meta.ref.display(), out);
 
   for (const auto& svc : runai_cluster_services()) out.push_back(service_workload(r, spec, g, svc));
 }

@@ -93,9 +93,35 @@ class Simulator {
   explicit Simulator(const SystemGraph& g)
       : g_(g), n_(g.vertex_count()), lost_(n_, 0), nodes_(n_, 0), impact_(n_, kNone), parent_(n_), down_backends_(n_, 0) {}
 
-  // Runs one trial; with `report` the outcomes carry details and paths, else only counts are kept.
-  Simulation run(const std::vector<FailedDomain>& failed, bool report) {
+  // Outages and replicas lost by one trial, without building a report: how any-KEY ranks domains.
+  std::pair<std::size_t, int> score(const std::vector<FailedDomain>& failed) {
+    Simulation scratch;
+    assess(failed, false);
+    cascade(scratch);
+    std::pair<std::size_t, int> result{0, 0};
+    for (const Vertex v : affected_) {
+      result.first += out(v) ? 1 : 0;
+      result.second += lost_[v];
+    }
+    reset();
+    return result;
+  }
+
+  // Runs one trial; the outcomes carry details and paths.
+  Simulation run(const std::vector<FailedDomain>& failed) {
     Simulation sim;
+    assess(failed, true);
+    cascade(sim);
+    collect(failed, sim, true);
+    reset();
+    return sim;
+  }
+
+ private:
+  static constexpr signed char kNone = -1;
+
+  // Direct losses of every workload on a failed node.
+  void assess(const std::vector<FailedDomain>& failed, bool report) {
     count_losses(failed);
     for (const Vertex v : touched_) {
       if (nodes_[v] == 0) continue;
@@ -109,14 +135,7 @@ class Simulator {
       affected_.push_back(v);
       if (report) details_.emplace(v, std::move(detail));
     }
-    cascade(sim);
-    collect(failed, sim, report);
-    reset();
-    return sim;
   }
-
- private:
-  static constexpr signed char kNone = -1;
 
   void touch(Vertex v) {
     if (nodes_[v] == 0 && counts_.count(v) == 0) touched_.push_back(v);
@@ -261,12 +280,6 @@ class Simulator {
   std::unordered_map<Vertex, std::string> details_;
 };
 
-int total_lost(const Simulation& s) {
-  int lost = 0;
-  for (const auto& o : s.outcomes) lost += o.lost;
-  return lost;
-}
-
 }  // namespace
 
 std::optional<FailureSpec> parse_failure(const std::string& text, std::string& error) {
@@ -331,7 +344,7 @@ Simulation simulate(const SystemGraph& g, const std::vector<FailureSpec>& failur
     fixed.push_back(FailedDomain{key, spec.value, std::move(it->second)});
   }
   Simulator simulator(g);
-  if (!any_key) return simulator.run(fixed, true);
+  if (!any_key) return simulator.run(fixed);
   // Every domain is scored without report text; the worst one is then run again in full.
   std::optional<std::vector<FailedDomain>> worst;
   std::size_t worst_outages = 0, tried = 0;
@@ -339,15 +352,15 @@ Simulation simulate(const SystemGraph& g, const std::vector<FailureSpec>& failur
   for (auto& [value, nodes] : domains_of(g, *any_key)) {
     auto trial = fixed;
     trial.push_back(FailedDomain{*any_key, value, std::move(nodes)});
-    const Simulation s = simulator.run(trial, false);
+    const auto [outages, lost] = simulator.score(trial);
     ++tried;
-    if (!worst || s.outages() > worst_outages || (s.outages() == worst_outages && total_lost(s) > worst_lost)) {
-      worst_outages = s.outages();
-      worst_lost = total_lost(s);
+    if (!worst || outages > worst_outages || (outages == worst_outages && lost > worst_lost)) {
+      worst_outages = outages;
+      worst_lost = lost;
       worst = std::move(trial);
     }
   }
-  Simulation result = simulator.run(*worst, true);
+  Simulation result = simulator.run(*worst);
   result.tried = tried;
   return result;
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "helm_key.hpp"
+#include "replica_source.hpp"
 #include "templates.hpp"
 
 namespace faultline::rules::templates {
@@ -21,9 +22,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
     const std::string key =
         helm_key(w.meta.ref.name, in.params.get_string("strip_prefix"), in.params.get_list("key_overrides"));
-    const model::Hpa* hpa = in.ctx.model.hpa_for(w);
-    const std::string source = hpa ? fmt::format("HorizontalPodAutoscaler {} minReplicas", hpa->meta.ref.name)
-                                   : (w.replicas ? "spec.replicas" : "spec.replicas (not set; the API default is 1)");
+    const std::string source = replica_source(in.ctx.model, w);
     hit.vars = {{"replicas", std::to_string(replicas)}, {"min", std::to_string(min)}, {"source", source}, {"key", key}};
     hit.evidence.push_back(fmt::format("effective replicas {} from {}", replicas, source));
     hit.evidence.push_back(fmt::format("Helm values key {} (from the workload's name)", key));

@@ -3,6 +3,7 @@
 /// eligible nodes than replicas, as the placement stage computes it.
 #include <fmt/format.h>
 
+#include "replica_source.hpp"
 #include "templates.hpp"
 
 namespace faultline::rules::templates {
@@ -18,9 +19,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     const int pending = p ? p->pending : 0;
     if (replicas >= min && pending == 0) continue;
     Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
-    const model::Hpa* hpa = in.ctx.model.hpa_for(w);
-    const std::string source = hpa ? fmt::format("HorizontalPodAutoscaler {} minReplicas", hpa->meta.ref.name)
-                                   : (w.replicas ? "spec.replicas" : "spec.replicas (not set; the API default is 1)");
+    const std::string source = replica_source(in.ctx.model, w);
     const std::string eligible = p && p->eligible_nodes ? std::to_string(*p->eligible_nodes) : "unknown";
     hit.vars = {{"replicas", std::to_string(replicas)}, {"min", std::to_string(min)}, {"source", source},
                 {"pending", std::to_string(pending)}, {"eligible", eligible},
