@@ -46,10 +46,8 @@ void set_pending(WorkloadPlacement& p, const Eligibility& elig, const std::vecto
   }
 }
 
-void place_on_inventory(WorkloadPlacement& p, const model::Model& model, const Rules& rules, const inventory::Inventory& inv) {
+void place_on_inventory(WorkloadPlacement& p, const Rules& rules, const Storage& storage, const inventory::Inventory& inv) {
   const model::Workload& w = *p.workload;
-  const Storage storage = storage_of(model, w, p.replicas, inv);
-  p.pins = storage.pins;
   const Eligibility elig = find_eligible(w, inv, storage.filters);
   p.eligible_nodes = static_cast<int>(elig.nodes.size());
   for (const model::Node* n : elig.nodes) p.eligible.push_back(n->meta.ref.name);
@@ -81,7 +79,9 @@ PlacementResult place(const model::Model& model, const inventory::Inventory& inv
     for (const auto& [key, text] : rules.soft)
       if (std::find(p.best_effort.begin(), p.best_effort.end(), text) == p.best_effort.end()) p.best_effort.push_back(text);
     p.guarantees = guarantees(w, p.replicas, rules, inventory);
-    if (inventory.present()) place_on_inventory(p, model, rules, inventory);
+    const Storage storage = storage_of(model, w, p.replicas, inventory);
+    p.pins = storage.pins;
+    if (inventory.present()) place_on_inventory(p, rules, storage, inventory);
     else levels_anywhere(p, rules, inventory);
     result.workloads.push_back(std::move(p));
   }
