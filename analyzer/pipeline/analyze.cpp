@@ -68,7 +68,7 @@ std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
       graph::build_graph(a->model, a->inventory, a->placement, a->catalogue.declarations));
   a->diagnostics.insert(a->diagnostics.end(), a->graph->diagnostics().begin(), a->graph->diagnostics().end());
   const rules::Context context{a->model, a->inventory, a->placement, a->graph.get()};
-  a->findings = rules::evaluate(a->catalogue, context);
+  a->findings = rules::evaluate(a->catalogue, context, &a->examined);
   pipeline::attach_blast_radius(*a->graph, a->findings);
   a->stale_baseline = rules::apply_baseline(baseline, a->findings);
   rules::sort_findings(a->findings);

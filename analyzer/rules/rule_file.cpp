@@ -216,7 +216,8 @@ void parse_body(const Checker& c, const YAML::Node& root, Rule& rule) {
   const Template* tmpl = rule.template_id.empty() ? nullptr : find_template(rule.template_id);
   if (!tmpl && root["template"])
     c.fail(root["template"], "unknown template '" + rule.template_id + "'" + did_you_mean(rule.template_id, template_ids()));
-  rule.params = root["params"] ? YAML::Clone(root["params"]) : YAML::Node(YAML::NodeType::Map);
+  if (root["params"] && root["params"].IsMap())
+    for (const auto& entry : root["params"]) rule.params[entry.first.Scalar()] = to_param_value(entry.second);
   if (tmpl) check_params(c, root["params"], root, *tmpl);
   rule.scope = parse_scope(c, root["scope"], tmpl);
   if (!root["severity"]) c.fail(root, "missing field 'severity'");

@@ -1,5 +1,6 @@
 #pragma once
 /// The whole pipeline, load to rules, as one call: what every subcommand runs first.
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,6 +55,8 @@ struct Analysis {
   std::vector<rules::BaselineEntry> stale_baseline;
   /// The rules as loaded and selected (enabled flags, severity overrides), for reports and `rules`.
   rules::Catalogue catalogue;
+  /// Per enabled rule id, how many objects fell in its scope (0: the rule ran but saw nothing).
+  std::map<std::string, std::size_t> examined;
   /// True when some input could not be read or parsed, or held no Kubernetes object (exit 2).
   bool input_error = false;
   /// True when a policy pack, the selection or the baseline was invalid; nothing was analyzed (exit 2).

@@ -29,7 +29,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
 Template min_replicas() {
   return {"min-replicas",
           "A long-running workload runs fewer replicas than `min`.",
-          {{"min", "int", "2", "fewest effective replicas that pass", false}},
+          {{"min", "int", "", "fewest effective replicas that pass", true}},
           {"replicated", "Pod"},
           {"min", "replicas", "source"},
           evaluate};

@@ -5,8 +5,6 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include "faultline/common/location.hpp"
 #include "faultline/common/severity.hpp"
 #include "faultline/model/labels.hpp"
@@ -37,12 +35,21 @@ struct Example {
   std::string yaml;
 };
 
+/// A parameter's value as a rule file writes it: a scalar, or a list of scalars. Kept as plain
+/// strings because YAML::Node assignment rebinds shared nodes, which corrupts sorted rules.
+struct ParamValue {
+  std::string scalar;
+  std::vector<std::string> list;
+  bool is_list = false;
+};
+using ParamValues = std::map<std::string, ParamValue>;
+
 /// One rule of a pack, validated at load.
 struct Rule {
   std::string id;
   std::string pack;
   std::string template_id;
-  YAML::Node params;  ///< validated against the template's ParamSpecs
+  ParamValues params;  ///< validated against the template's ParamSpecs
   Scope scope;
   Severity severity = Severity::warning;
   std::string message;      ///< with {placeholders} filled from the template's hit variables

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <yaml-cpp/yaml.h>
+
 #include "faultline/inventory/inventory.hpp"
 #include "faultline/model/model.hpp"
 #include "faultline/placement/placement.hpp"
@@ -46,17 +48,21 @@ struct ParamSpec {
 /// Typed access to a rule's parameters, defaults applied.
 class Params {
  public:
-  Params(const YAML::Node& values, const std::vector<ParamSpec>& specs) : values_(values), specs_(specs) {}
+  Params(const ParamValues& values, const std::vector<ParamSpec>& specs) : values_(values), specs_(specs) {}
   int get_int(const std::string& name) const;
   bool get_bool(const std::string& name) const;
   std::string get_string(const std::string& name) const;
   std::vector<std::string> get_list(const std::string& name) const;
 
  private:
-  YAML::Node lookup(const std::string& name) const;
-  const YAML::Node& values_;
+  /// The rule's value, or the spec's default parsed as YAML.
+  ParamValue lookup(const std::string& name) const;
+  const ParamValues& values_;
   const std::vector<ParamSpec>& specs_;
 };
+
+/// A parsed YAML value as a ParamValue (used for rule files and for ParamSpec defaults).
+ParamValue to_param_value(const YAML::Node& node);
 
 /// What evaluate() receives.
 struct TemplateInput {
