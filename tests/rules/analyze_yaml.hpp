@@ -9,6 +9,12 @@
 
 namespace faultline::test {
 
+/// A Deployment api in namespace shop that leaves replicas at the default of 1.
+inline const std::string kOneReplicaApi =
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\n"
+    "spec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n"
+    "    spec: {containers: [{name: api, image: api:1}]}\n";
+
 /// analyze() on `yaml` written to a scratch file (name: input.yaml), with `options` otherwise.
 inline std::unique_ptr<Analysis> analyze_yaml(const std::string& yaml, AnalysisOptions options = {}) {
   TempDir tmp;

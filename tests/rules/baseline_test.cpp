@@ -8,10 +8,7 @@ using namespace faultline;
 
 namespace {
 
-const std::string kApi =
-    "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\n"
-    "spec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n"
-    "    spec: {containers: [{name: api, image: api:1}]}\n";
+const std::string& kApi = test::kOneReplicaApi;
 const std::string kDb =
     "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db, namespace: shop}\n"
     "spec:\n  replicas: 1\n  serviceName: db\n  selector: {matchLabels: {app: db}}\n  template:\n"

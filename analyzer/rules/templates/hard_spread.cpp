@@ -48,11 +48,11 @@ std::vector<std::string> soft_rules(const model::Workload& w, const std::string&
 }
 
 void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
-  if (in.params.get_bool("only_without_inventory") && in.ctx.inventory.present()) return;
+  const bool silent = in.params.get_bool("only_without_inventory") && in.ctx.inventory.present();
   const std::string key = in.params.get_string("key");
   const int min = in.params.get_int("min_replicas");
   for (const auto& w : in.ctx.model.workloads) {
-    if (!w.is_availability_target() || !in.in_scope(w.meta) || !w.pod.node_name.empty()) continue;
+    if (!w.is_availability_target() || !in.in_scope(w.meta) || silent || !w.pod.node_name.empty()) continue;
     const int replicas = in.ctx.model.effective_replicas(w);
     if (replicas < min || has_hard_rule(w, key)) continue;
     Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
