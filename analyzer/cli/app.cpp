@@ -4,6 +4,8 @@
 #include <map>
 
 #include "check_command.hpp"
+#include "graph_command.hpp"
+#include "simulate_command.hpp"
 #include "command.hpp"
 
 namespace faultline::cli {
@@ -48,6 +50,10 @@ const std::vector<Subcommand>& subcommands() {
   static const std::vector<Subcommand> table = {
       {"check", "Analyze manifests for single points of failure (the default command)",
        bind_command<CheckOptions, setup_check, run_check>},
+      {"simulate", "What a failure (--fail zone=eu-1a, any-node, ...) takes down, with its cascade",
+       bind_command<SimulateOptions, setup_simulate, run_simulate>},
+      {"graph", "The system graph (dependencies, SPOFs, zones) as Graphviz DOT or JSON",
+       bind_command<GraphOptions, setup_graph, run_graph>},
   };
   return table;
 }

@@ -1,0 +1,122 @@
+// The graph's structure and its questions: SPOFs, blast radius, SPOF dependencies with paths, cycles.
+#include <doctest/doctest.h>
+
+#include "scenario.hpp"
+
+using faultline::test::Scenario;
+using faultline::test::vertex_of;
+namespace graph = faultline::graph;
+using faultline::model::WorkloadKind;
+
+namespace {
+
+// frontend (3) → api (2) → postgres (1); worker (2) → postgres; admin (1) → api.
+Scenario chain() {
+  Scenario s;
+  Scenario::env(s.workload("frontend", 3), "API", "http://api:8080");
+  Scenario::env(s.workload("api", 2), "DB", "postgres:5432");
+  Scenario::env(s.workload("worker", 2), "DB", "postgres.shop.svc.cluster.local");
+  Scenario::env(s.workload("admin", 1), "API", "api.shop");
+  s.workload("postgres", 1, WorkloadKind::StatefulSet);
+  s.service("api", "api");
+  s.service("postgres", "postgres");
+  return s;
+}
+
+}  // namespace
+
+TEST_SUITE("graph") {
+  TEST_CASE("SPOF: one replica, all replicas on one node, nothing schedulable; not: spread or no inventory") {
+    Scenario s;
+    s.node("n1", "a");
+    s.node("n2", "b");
+    s.workload("single", 1);
+    s.place(s.workload("crowded", 3), {"n1", "n2"}, {{faultline::inventory::kHostname, 3}});
+    s.place(s.workload("spread", 2), {"n1", "n2"}, {{faultline::inventory::kHostname, 1}});
+    s.workload("scaled-to-zero", 0);
+    const auto g0 = s.build();
+    CHECK(g0[vertex_of(g0, "Deployment/shop/single")].spof.reason == "1 replica");
+    CHECK(g0[vertex_of(g0, "Deployment/shop/crowded")].spof.spof);
+    CHECK(g0[vertex_of(g0, "Deployment/shop/crowded")].spof.reason == "all 3 replicas can share one node");
+    CHECK_FALSE(g0[vertex_of(g0, "Deployment/shop/spread")].spof.spof);
+    CHECK_FALSE(g0[vertex_of(g0, "Deployment/shop/scaled-to-zero")].spof.spof);
+
+    // Pending replicas count against the runnable ones.
+    faultline::placement::WorkloadPlacement p;
+    p.workload = &s.model.workloads.back();
+    p.replicas = 2;
+    p.pending = 2;
+    CHECK(graph::spof_status(p, true).reason == "none of its 2 replicas can be scheduled");
+    p.pending = 1;
+    CHECK(graph::spof_status(p, true).reason == "1 of 2 replicas can be scheduled");
+    // Without an inventory, two replicas are not called a SPOF: nothing is known about nodes.
+    p.pending = 0;
+    CHECK_FALSE(graph::spof_status(p, false).spof);
+  }
+
+  TEST_CASE("Services select their workloads; PDBs and HPAs govern them") {
+    Scenario s = chain();
+    auto& pdb = s.model.pdbs.emplace_back();
+    pdb.meta.ref = {"policy/v1", "PodDisruptionBudget", "shop", "api"};
+    pdb.selector = faultline::model::LabelSelector{{{"app", "api"}}, {}};
+    const auto g = s.build();
+    const auto api = vertex_of(g, "Deployment/shop/api");
+    std::vector<std::string> in;
+    for (const auto e : boost::make_iterator_range(boost::in_edges(api, g.graph()))) {
+      in.push_back(std::string(graph::to_string(g.graph()[e].kind)) + " " + g[boost::source(e, g.graph())].label);
+    }
+    std::sort(in.begin(), in.end());
+    CHECK(in == std::vector<std::string>{"governs PodDisruptionBudget/shop/api", "selects Service/shop/api"});
+  }
+
+  TEST_CASE("blast radius: every workload that depends on a SPOF, transitively") {
+    Scenario s = chain();
+    const auto g = s.build();
+    CHECK(g.blast_radius(vertex_of(g, "StatefulSet/shop/postgres")) ==
+          std::vector<std::string>{"Deployment/shop/admin", "Deployment/shop/api", "Deployment/shop/frontend",
+                                   "Deployment/shop/worker"});
+    CHECK(g.blast_radius(vertex_of(g, "Deployment/shop/admin")).empty());
+  }
+
+  TEST_CASE("SPOF dependencies carry the path, through Services and intermediate workloads") {
+    Scenario s = chain();
+    const auto g = s.build();
+    const auto paths = g.spof_dependencies(vertex_of(g, "Deployment/shop/frontend"));
+    REQUIRE(paths.size() == 1);
+    CHECK(g.describe(paths.front()) ==
+          "Deployment/shop/frontend → Service/shop/api → Deployment/shop/api → Service/shop/postgres → "
+          "StatefulSet/shop/postgres (1 replica)");
+    CHECK(g.spof_dependencies(vertex_of(g, "StatefulSet/shop/postgres")).empty());
+  }
+
+  TEST_CASE("cycles are found once, with every member") {
+    Scenario s = chain();
+    Scenario::env(s.workload("orders", 2), "BILLING", "billing:80");
+    Scenario::env(s.workload("billing", 2), "NEXT", "ledger:80");
+    Scenario::env(s.workload("ledger", 2), "BACK", "orders:80");
+    for (const char* app : {"orders", "billing", "ledger"}) s.service(app, app);
+    const auto g = s.build();
+    const auto cycles = g.dependency_cycles();
+    REQUIRE(cycles.size() == 1);
+    std::vector<std::string> names;
+    for (const auto v : cycles.front()) names.push_back(g[v].label);
+    CHECK(names == std::vector<std::string>{"Deployment/shop/billing", "Deployment/shop/ledger", "Deployment/shop/orders"});
+  }
+
+  TEST_CASE("webhooks are backed by their Service") {
+    Scenario s;
+    s.workload("policy", 1);
+    s.service("policy-webhook", "policy");
+    auto& config = s.model.webhooks.emplace_back();
+    config.meta.ref = {"admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration", "", "policy"};
+    auto& hook = config.webhooks.emplace_back();
+    hook.name = "pods.policy.example.com";
+    hook.service_namespace = "shop";
+    hook.service_name = "policy-webhook";
+    const auto g = s.build();
+    REQUIRE(g.webhooks().size() == 1);
+    const auto e = *boost::out_edges(g.webhooks().front(), g.graph()).first;
+    CHECK(g.graph()[e].kind == graph::EdgeKind::backed_by);
+    CHECK(g[boost::target(e, g.graph())].label == "Service/shop/policy-webhook");
+  }
+}
