@@ -48,39 +48,40 @@ void read_metadata(const YAML::Node& root, FieldReader& r, ObjectMeta& meta) {
   r.str(metadata, "name", "metadata");  // reports a non-string name
   meta.labels = r.string_map(metadata, "labels", "metadata");
   meta.annotations = r.string_map(metadata, "annotations", "metadata");
-  int i = 0;
-  for (const auto& owner : r.seq(metadata, "ownerReferences", "metadata")) {
-    const std::string p = fmt::format("metadata.ownerReferences[{}]", i++);
+  r.for_each(metadata, "ownerReferences", "metadata", [&](const YAML::Node& owner, const std::string& p) {
     meta.owners.push_back(OwnerRef{r.str_or(owner, "kind", p), r.str_or(owner, "name", p), r.boolean(owner, "controller", p).value_or(false)});
-  }
+  });
 }
+
+using Build = void (*)(const YAML::Node&, FieldReader&, Model&);
+
+/// The built-in kinds the analysis models besides workloads, sorted by kind.
+constexpr std::array<std::pair<std::string_view, Build>, 10> kBuilders{{
+    {"ConfigMap", build_config_map},
+    {"HorizontalPodAutoscaler", build_hpa},
+    {"MutatingWebhookConfiguration", [](const YAML::Node& root, FieldReader& r, Model& m) { build_webhooks(true, root, r, m); }},
+    {"Node", build_node},
+    {"PersistentVolume", build_pv},
+    {"PersistentVolumeClaim", build_pvc},
+    {"PodDisruptionBudget", build_pdb},
+    {"Service", build_service},
+    {"StorageClass", build_storage_class},
+    {"ValidatingWebhookConfiguration", [](const YAML::Node& root, FieldReader& r, Model& m) { build_webhooks(false, root, r, m); }},
+}};
 
 /// Returns false when the kind is not one the analysis models (the caller keeps it raw).
 bool build_typed(const std::string& kind, const YAML::Node& root, FieldReader& r, Model& model) {
   if (const auto wk = parse_workload_kind(kind)) {
     build_workload(*wk, root, r, model);
-  } else if (kind == "HorizontalPodAutoscaler") {
-    build_hpa(root, r, model);
-  } else if (kind == "PodDisruptionBudget") {
-    build_pdb(root, r, model);
-  } else if (kind == "Service") {
-    build_service(root, r, model);
-  } else if (kind == "PersistentVolumeClaim") {
-    build_pvc(root, r, model);
-  } else if (kind == "PersistentVolume") {
-    build_pv(root, r, model);
-  } else if (kind == "StorageClass") {
-    build_storage_class(root, r, model);
-  } else if (kind == "Node") {
-    build_node(root, r, model);
-  } else if (kind == "ValidatingWebhookConfiguration" || kind == "MutatingWebhookConfiguration") {
-    build_webhooks(kind.front() == 'M', root, r, model);
-  } else if (kind == "ConfigMap") {
-    build_config_map(root, r, model);
-  } else {
-    return false;
+    return true;
   }
-  return true;
+  for (const auto& [name, build] : kBuilders) {
+    if (name == kind) {
+      build(root, r, model);
+      return true;
+    }
+  }
+  return false;
 }
 
 void count_into(const load::LoadStats& loaded, Model& model, Diagnostics& diags, const std::string& what) {
@@ -102,7 +103,7 @@ bool is_builtin_api_version(const std::string& api_version) {
 
 void add_document(const load::Document& doc, const BuildOptions& options, Model& model, Diagnostics& diags) {
   ObjectMeta meta = read_identity(doc, options);
-  ++model.stats.objects;
+  if (options.count_in_stats) ++model.stats.objects;
   try {
     FieldReader r(meta, doc.root, diags);
     read_metadata(doc.root, r, meta);
@@ -111,7 +112,7 @@ void add_document(const load::Document& doc, const BuildOptions& options, Model&
     RawObject raw;
     raw.meta = meta;
     if (builtin) {
-      ++model.stats.skipped;  // kept by name only, for lookups such as Namespace labels
+      if (options.count_in_stats) ++model.stats.skipped;  // kept by name only, e.g. for Namespace labels
     } else {
       raw.body = doc.root;
     }

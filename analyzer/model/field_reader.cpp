@@ -63,22 +63,22 @@ void FieldReader::error(const YAML::Node& at, std::string_view path, std::string
   diags_.push_back(Diagnostic{severity, where, fmt::format("{}: {}: {}", meta_.ref.display(), path, message)});
 }
 
-YAML::Node FieldReader::map(const YAML::Node& parent, const char* key, const std::string& path) {
+YAML::Node FieldReader::typed_child(const YAML::Node& parent, const char* key, const std::string& path,
+                                    YAML::NodeType::value type, std::string_view expected) {
   YAML::Node v = child(parent, key);
-  if (v && !v.IsMap()) {
-    error(v, join_path(path, key), fmt::format("expected a mapping, got {}", describe(v)));
+  if (v && v.Type() != type) {
+    error(v, join_path(path, key), fmt::format("expected {}, got {}", expected, describe(v)));
     return YAML::Node(YAML::NodeType::Undefined);
   }
   return v;
 }
 
+YAML::Node FieldReader::map(const YAML::Node& parent, const char* key, const std::string& path) {
+  return typed_child(parent, key, path, YAML::NodeType::Map, "a mapping");
+}
+
 YAML::Node FieldReader::seq(const YAML::Node& parent, const char* key, const std::string& path) {
-  YAML::Node v = child(parent, key);
-  if (v && !v.IsSequence()) {
-    error(v, join_path(path, key), fmt::format("expected a list, got {}", describe(v)));
-    return YAML::Node(YAML::NodeType::Undefined);
-  }
-  return v;
+  return typed_child(parent, key, path, YAML::NodeType::Sequence, "a list");
 }
 
 std::optional<std::string> FieldReader::str(const YAML::Node& parent, const char* key, const std::string& path) {

@@ -14,6 +14,9 @@
 
 namespace faultline::model {
 
+/// "path.key", or "key" when path is empty.
+std::string join_path(const std::string& path, std::string_view key);
+
 /// Reads fields of one object. A missing or null field is absent; a field of the wrong type
 /// is reported (object, field path, file:line) and then treated as absent.
 class FieldReader {
@@ -27,6 +30,13 @@ class FieldReader {
 
   YAML::Node map(const YAML::Node& parent, const char* key, const std::string& path);
   YAML::Node seq(const YAML::Node& parent, const char* key, const std::string& path);
+  /// Calls `f(item, "path.key[i]")` for each item of the list at parent[key].
+  template <typename F>
+  void for_each(const YAML::Node& parent, const char* key, const std::string& path, F&& f) {
+    const std::string list_path = join_path(path, key);
+    std::size_t i = 0;
+    for (const auto& item : seq(parent, key, path)) f(item, list_path + "[" + std::to_string(i++) + "]");
+  }
   std::optional<std::string> str(const YAML::Node& parent, const char* key, const std::string& path);
   std::string str_or(const YAML::Node& parent, const char* key, const std::string& path, std::string fallback = {});
   std::optional<long> integer(const YAML::Node& parent, const char* key, const std::string& path, long min, long max);
@@ -41,6 +51,9 @@ class FieldReader {
   int line_of(const YAML::Node& node) const;
 
  private:
+  YAML::Node typed_child(const YAML::Node& parent, const char* key, const std::string& path, YAML::NodeType::value type,
+                         std::string_view expected);
+
   const ObjectMeta& meta_;
   int line_base_ = 0;
   Diagnostics& diags_;
@@ -48,8 +61,5 @@ class FieldReader {
 
 /// Parses an optional sign and decimal digits only (no floats, hex or YAML 1.1 forms).
 std::optional<long> parse_integer(std::string_view text);
-
-/// "path.key", or "key" when path is empty.
-std::string join_path(const std::string& path, std::string_view key);
 
 }  // namespace faultline::model

@@ -11,17 +11,13 @@ void build_node(const YAML::Node& root, FieldReader& r, Model& model) {
   node.meta = r.meta();
   const YAML::Node spec = r.map(root, "spec", "");
   node.unschedulable = r.boolean(spec, "unschedulable", "spec").value_or(false);
-  int i = 0;
-  for (const auto& item : r.seq(spec, "taints", "spec")) {
-    const std::string p = fmt::format("spec.taints[{}]", i++);
+  r.for_each(spec, "taints", "spec", [&](const YAML::Node& item, const std::string& p) {
     node.taints.push_back(Taint{r.str_or(item, "key", p), r.str_or(item, "value", p), r.str_or(item, "effect", p)});
-  }
+  });
   const YAML::Node status = r.map(root, "status", "");
-  i = 0;
-  for (const auto& cond : r.seq(status, "conditions", "status")) {
-    const std::string p = fmt::format("status.conditions[{}]", i++);
+  r.for_each(status, "conditions", "status", [&](const YAML::Node& cond, const std::string& p) {
     if (r.str_or(cond, "type", p) == "Ready") node.ready = r.str_or(cond, "status", p) == "True";
-  }
+  });
   node.allocatable = r.string_map(status, "allocatable", "status");
   model.nodes.push_back(std::move(node));
 }

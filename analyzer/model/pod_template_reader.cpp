@@ -8,8 +8,6 @@
 namespace faultline::model {
 namespace {
 
-std::string item_path(const std::string& path, const char* key, int i) { return fmt::format("{}.{}[{}]", path, key, i); }
-
 NodeAffinity read_node_affinity(FieldReader& r, const YAML::Node& affinity, const std::string& path) {
   NodeAffinity out;
   const std::string na_path = join_path(path, "nodeAffinity");
@@ -17,15 +15,12 @@ NodeAffinity read_node_affinity(FieldReader& r, const YAML::Node& affinity, cons
   const YAML::Node required = r.map(na, "requiredDuringSchedulingIgnoredDuringExecution", na_path);
   out.required = read_node_selector_terms(r, required, "nodeSelectorTerms",
                                           join_path(na_path, "requiredDuringSchedulingIgnoredDuringExecution"));
-  const YAML::Node preferred = r.seq(na, "preferredDuringSchedulingIgnoredDuringExecution", na_path);
-  int i = 0;
-  for (const auto& item : preferred) {
-    const std::string p = item_path(na_path, "preferredDuringSchedulingIgnoredDuringExecution", i++);
+  r.for_each(na, "preferredDuringSchedulingIgnoredDuringExecution", na_path, [&](const YAML::Node& item, const std::string& p) {
     NodeAffinity::Preferred pref;
     pref.weight = static_cast<int>(r.integer(item, "weight", p, 1, 100).value_or(0));
     pref.preference = read_node_selector_term(r, r.map(item, "preference", p), join_path(p, "preference"));
     out.preferred.push_back(std::move(pref));
-  }
+  });
   return out;
 }
 
@@ -45,25 +40,21 @@ PodAffinity read_pod_affinity(FieldReader& r, const YAML::Node& affinity, const 
   PodAffinity out;
   const std::string pa_path = join_path(path, key);
   const YAML::Node pa = r.map(affinity, key, path);
-  int i = 0;
-  for (const auto& item : r.seq(pa, "requiredDuringSchedulingIgnoredDuringExecution", pa_path))
-    out.required.push_back(read_pod_affinity_term(r, item, item_path(pa_path, "requiredDuringSchedulingIgnoredDuringExecution", i++)));
-  i = 0;
-  for (const auto& item : r.seq(pa, "preferredDuringSchedulingIgnoredDuringExecution", pa_path)) {
-    const std::string p = item_path(pa_path, "preferredDuringSchedulingIgnoredDuringExecution", i++);
+  r.for_each(pa, "requiredDuringSchedulingIgnoredDuringExecution", pa_path, [&](const YAML::Node& item, const std::string& p) {
+    out.required.push_back(read_pod_affinity_term(r, item, p));
+  });
+  r.for_each(pa, "preferredDuringSchedulingIgnoredDuringExecution", pa_path, [&](const YAML::Node& item, const std::string& p) {
     PodAffinity::Preferred pref;
     pref.weight = static_cast<int>(r.integer(item, "weight", p, 1, 100).value_or(0));
     pref.term = read_pod_affinity_term(r, r.map(item, "podAffinityTerm", p), join_path(p, "podAffinityTerm"));
     out.preferred.push_back(std::move(pref));
-  }
+  });
   return out;
 }
 
 std::vector<Toleration> read_tolerations(FieldReader& r, const YAML::Node& spec, const std::string& path) {
   std::vector<Toleration> out;
-  int i = 0;
-  for (const auto& item : r.seq(spec, "tolerations", path)) {
-    const std::string p = item_path(path, "tolerations", i++);
+  r.for_each(spec, "tolerations", path, [&](const YAML::Node& item, const std::string& p) {
     Toleration t;
     t.key = r.str_or(item, "key", p);
     t.op = r.str_or(item, "operator", p, "Equal");
@@ -73,15 +64,13 @@ std::vector<Toleration> read_tolerations(FieldReader& r, const YAML::Node& spec,
     if (const auto s = r.integer(item, "tolerationSeconds", p, std::numeric_limits<long>::min(), std::numeric_limits<long>::max()))
       t.toleration_seconds = *s;
     out.push_back(std::move(t));
-  }
+  });
   return out;
 }
 
 std::vector<TopologySpreadConstraint> read_spread(FieldReader& r, const YAML::Node& spec, const std::string& path) {
   std::vector<TopologySpreadConstraint> out;
-  int i = 0;
-  for (const auto& item : r.seq(spec, "topologySpreadConstraints", path)) {
-    const std::string p = item_path(path, "topologySpreadConstraints", i++);
+  r.for_each(spec, "topologySpreadConstraints", path, [&](const YAML::Node& item, const std::string& p) {
     TopologySpreadConstraint c;
     if (const auto skew = r.integer(item, "maxSkew", p, 1, std::numeric_limits<int>::max())) {
       c.max_skew = static_cast<int>(*skew);
@@ -105,7 +94,7 @@ std::vector<TopologySpreadConstraint> read_spread(FieldReader& r, const YAML::No
     }
     c.match_label_keys = r.string_list(item, "matchLabelKeys", p);
     out.push_back(std::move(c));
-  }
+  });
   return out;
 }
 
@@ -125,16 +114,14 @@ void read_volume(FieldReader& r, const YAML::Node& item, const std::string& p, s
   if (const YAML::Node cm = r.map(item, "configMap", p)) v.config_map = r.str_or(cm, "name", p + ".configMap");
   const YAML::Node projected = r.map(item, "projected", p);
   bool any_source = false;
-  int i = 0;
-  for (const auto& source : r.seq(projected, "sources", p + ".projected")) {
-    const std::string sp = item_path(p + ".projected", "sources", i++);
+  r.for_each(projected, "sources", p + ".projected", [&](const YAML::Node& source, const std::string& sp) {
     if (const YAML::Node cm = r.map(source, "configMap", sp)) {
       Volume entry = v;
       entry.config_map = r.str_or(cm, "name", sp + ".configMap");
       out.push_back(std::move(entry));
       any_source = true;
     }
-  }
+  });
   if (!any_source) out.push_back(std::move(v));
 }
 
@@ -144,9 +131,7 @@ Container read_container(FieldReader& r, const YAML::Node& item, const std::stri
   c.image = r.str_or(item, "image", p);
   c.command = r.string_list(item, "command", p);
   c.args = r.string_list(item, "args", p);
-  int i = 0;
-  for (const auto& e : r.seq(item, "env", p)) {
-    const std::string ep = item_path(p, "env", i++);
+  r.for_each(item, "env", p, [&](const YAML::Node& e, const std::string& ep) {
     Container::EnvVar var;
     var.name = r.str_or(e, "name", ep);
     var.value = r.str_or(e, "value", ep);
@@ -156,12 +141,10 @@ Container read_container(FieldReader& r, const YAML::Node& item, const std::stri
       var.config_map_key = r.str_or(ref, "key", ep + ".valueFrom.configMapKeyRef");
     }
     c.env.push_back(std::move(var));
-  }
-  i = 0;
-  for (const auto& e : r.seq(item, "envFrom", p)) {
-    const std::string ep = item_path(p, "envFrom", i++);
+  });
+  r.for_each(item, "envFrom", p, [&](const YAML::Node& e, const std::string& ep) {
     if (const YAML::Node ref = r.map(e, "configMapRef", ep)) c.env_from_config_maps.push_back(r.str_or(ref, "name", ep + ".configMapRef"));
-  }
+  });
   c.has_readiness_probe = static_cast<bool>(r.map(item, "readinessProbe", p));
   c.has_liveness_probe = static_cast<bool>(r.map(item, "livenessProbe", p));
   return c;
@@ -182,11 +165,9 @@ PodTemplate read_pod_template(FieldReader& r, const YAML::Node& metadata, const 
   pod.pod_anti_affinity = read_pod_affinity(r, affinity, "podAntiAffinity", affinity_path);
   pod.tolerations = read_tolerations(r, spec, spec_path);
   pod.topology_spread = read_spread(r, spec, spec_path);
-  int i = 0;
-  for (const auto& item : r.seq(spec, "volumes", spec_path)) read_volume(r, item, item_path(spec_path, "volumes", i++), pod.volumes);
+  r.for_each(spec, "volumes", spec_path, [&](const YAML::Node& item, const std::string& p) { read_volume(r, item, p, pod.volumes); });
   for (const char* key : {"containers", "initContainers"}) {
-    i = 0;
-    for (const auto& item : r.seq(spec, key, spec_path)) pod.containers.push_back(read_container(r, item, item_path(spec_path, key, i++)));
+    r.for_each(spec, key, spec_path, [&](const YAML::Node& item, const std::string& p) { pod.containers.push_back(read_container(r, item, p)); });
   }
   pod.node_name = r.str_or(spec, "nodeName", spec_path);
   pod.priority_class_name = r.str_or(spec, "priorityClassName", spec_path);

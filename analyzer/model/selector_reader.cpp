@@ -19,36 +19,40 @@ bool check_values(FieldReader& r, const YAML::Node& at, const std::string& path,
     r.error(at, path, fmt::format("operator {} takes no values", op));
     return false;
   }
-  if (op == "Gt" || op == "Lt") {
-    if (values.size() != 1 || !parse_integer(values.front())) {
-      r.error(at, path, fmt::format("operator {} needs exactly one integer value", op));
-      return false;
-    }
+  if ((op == "Gt" || op == "Lt") && (values.size() != 1 || !parse_integer(values.front()))) {
+    r.error(at, path, fmt::format("operator {} needs exactly one integer value", op));
+    return false;
   }
   return true;
+}
+
+/// Reads key/operator/values (LabelRequirement and NodeSelectorRequirement share them) and
+/// reports an operator outside `allowed` or a wrong number of values. Returns validity.
+template <typename Requirement>
+bool read_requirement(FieldReader& r, const YAML::Node& item, const std::string& p, bool node_operators,
+                      std::string_view consequence, Requirement& req) {
+  req.key = r.str_or(item, "key", p);
+  req.op = r.str_or(item, "operator", p);
+  req.values = r.string_list(item, "values", p);
+  const bool known = is_set_operator(req.op) || (node_operators && (req.op == "Gt" || req.op == "Lt"));
+  if (!known) {
+    r.error(item, p + ".operator",
+            fmt::format("unknown operator \"{}\" (expected In, NotIn, Exists, DoesNotExist{}); {}", req.op,
+                        node_operators ? ", Gt or Lt" : "", consequence));
+    return false;
+  }
+  return check_values(r, item, p + ".values", req.op, req.values);
 }
 
 std::vector<NodeSelectorRequirement> read_node_requirements(FieldReader& r, const YAML::Node& parent, const char* key,
                                                             const std::string& path) {
   std::vector<NodeSelectorRequirement> out;
-  const YAML::Node list = r.seq(parent, key, path);
-  if (!list) return out;
-  int i = 0;
-  for (const auto& item : list) {
-    const std::string item_path = fmt::format("{}.{}[{}]", path, key, i++);
+  r.for_each(parent, key, path, [&](const YAML::Node& item, const std::string& p) {
     NodeSelectorRequirement req;
-    req.key = r.str_or(item, "key", item_path);
-    req.op = r.str_or(item, "operator", item_path);
-    req.values = r.string_list(item, "values", item_path);
-    if (!is_set_operator(req.op) && req.op != "Gt" && req.op != "Lt") {
-      r.error(item, item_path + ".operator",
-              fmt::format("unknown operator \"{}\" (expected In, NotIn, Exists, DoesNotExist, Gt or Lt); the term matches no node", req.op));
-    } else {
-      check_values(r, item, item_path + ".values", req.op, req.values);
-    }
     // Kept even when invalid: an invalid requirement makes its term match nothing, as in the scheduler.
+    read_requirement(r, item, p, true, "the term matches no node", req);
     out.push_back(std::move(req));
-  }
+  });
   return out;
 }
 
@@ -61,24 +65,12 @@ std::optional<LabelSelector> read_label_selector(FieldReader& r, const YAML::Nod
   const std::string sel_path = join_path(path, key);
   LabelSelector selector;
   selector.match_labels = r.string_map(node, "matchLabels", sel_path);
-  const YAML::Node exprs = r.seq(node, "matchExpressions", sel_path);
   bool valid = true;
-  int i = 0;
-  for (const auto& item : exprs) {
-    const std::string item_path = fmt::format("{}.matchExpressions[{}]", sel_path, i++);
+  r.for_each(node, "matchExpressions", sel_path, [&](const YAML::Node& item, const std::string& p) {
     LabelRequirement req;
-    req.key = r.str_or(item, "key", item_path);
-    req.op = r.str_or(item, "operator", item_path);
-    req.values = r.string_list(item, "values", item_path);
-    if (!is_set_operator(req.op)) {
-      r.error(item, item_path + ".operator",
-              fmt::format("unknown operator \"{}\" (expected In, NotIn, Exists or DoesNotExist); the selector selects nothing", req.op));
-      valid = false;
-    } else if (!check_values(r, item, item_path + ".values", req.op, req.values)) {
-      valid = false;
-    }
+    valid = read_requirement(r, item, p, false, "the selector selects nothing", req) && valid;
     selector.match_expressions.push_back(std::move(req));
-  }
+  });
   if (!valid) return std::nullopt;
   return selector;
 }
@@ -86,12 +78,8 @@ std::optional<LabelSelector> read_label_selector(FieldReader& r, const YAML::Nod
 std::vector<NodeSelectorTerm> read_node_selector_terms(FieldReader& r, const YAML::Node& parent, const char* key,
                                                        const std::string& path) {
   std::vector<NodeSelectorTerm> terms;
-  const YAML::Node list = r.seq(parent, key, path);
-  if (!list) return terms;
-  int i = 0;
-  for (const auto& item : list) {
-    terms.push_back(read_node_selector_term(r, item, fmt::format("{}.{}[{}]", path, key, i++)));
-  }
+  r.for_each(parent, key, path,
+             [&](const YAML::Node& item, const std::string& p) { terms.push_back(read_node_selector_term(r, item, p)); });
   return terms;
 }
 

@@ -27,11 +27,9 @@ Webhook read_webhook(const std::string& default_policy, const YAML::Node& item, 
   }
   hook.namespace_selector = read_label_selector(r, item, "namespaceSelector", p);
   hook.object_selector = read_label_selector(r, item, "objectSelector", p);
-  int i = 0;
-  for (const auto& rule : r.seq(item, "rules", p)) {
-    const std::string rp = fmt::format("{}.rules[{}]", p, i++);
+  r.for_each(item, "rules", p, [&](const YAML::Node& rule, const std::string& rp) {
     hook.rules.push_back(join(r.string_list(rule, "operations", rp)) + " " + join(r.string_list(rule, "resources", rp)));
-  }
+  });
   return hook;
 }
 
@@ -45,10 +43,9 @@ void build_service(const YAML::Node& root, FieldReader& r, Model& model) {
   svc.type = r.str_or(spec, "type", "spec", "ClusterIP");
   svc.external_name = r.str_or(spec, "externalName", "spec");
   svc.headless = r.str_or(spec, "clusterIP", "spec") == "None";
-  int i = 0;
-  for (const auto& port : r.seq(spec, "ports", "spec")) {
-    if (const auto n = r.integer(port, "port", fmt::format("spec.ports[{}]", i++), 1, 65535)) svc.ports.push_back(static_cast<int>(*n));
-  }
+  r.for_each(spec, "ports", "spec", [&](const YAML::Node& port, const std::string& p) {
+    if (const auto n = r.integer(port, "port", p, 1, 65535)) svc.ports.push_back(static_cast<int>(*n));
+  });
   model.services.push_back(std::move(svc));
 }
 
@@ -58,9 +55,9 @@ void build_webhooks(bool mutating, const YAML::Node& root, FieldReader& r, Model
   config.mutating = mutating;
   // admissionregistration v1beta1 defaulted failurePolicy to Ignore; v1 defaults to Fail.
   const std::string default_policy = config.meta.ref.api_version.ends_with("/v1beta1") ? "Ignore" : "Fail";
-  int i = 0;
-  for (const auto& item : r.seq(root, "webhooks", ""))
-    config.webhooks.push_back(read_webhook(default_policy, item, fmt::format("webhooks[{}]", i++), r));
+  r.for_each(root, "webhooks", "", [&](const YAML::Node& item, const std::string& p) {
+    config.webhooks.push_back(read_webhook(default_policy, item, p, r));
+  });
   model.webhooks.push_back(std::move(config));
 }
 

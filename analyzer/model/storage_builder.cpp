@@ -32,17 +32,13 @@ void build_storage_class(const YAML::Node& root, FieldReader& r, Model& model) {
   sc.meta = r.meta();
   sc.provisioner = r.str_or(root, "provisioner", "");
   sc.volume_binding_mode = r.str_or(root, "volumeBindingMode", "", "Immediate");
-  int i = 0;
-  for (const auto& topo : r.seq(root, "allowedTopologies", "")) {
-    const std::string p = "allowedTopologies[" + std::to_string(i++) + "]";
+  r.for_each(root, "allowedTopologies", "", [&](const YAML::Node& topo, const std::string& p) {
     NodeSelectorTerm term;
-    int j = 0;
-    for (const auto& expr : r.seq(topo, "matchLabelExpressions", p)) {
-      const std::string ep = p + ".matchLabelExpressions[" + std::to_string(j++) + "]";
+    r.for_each(topo, "matchLabelExpressions", p, [&](const YAML::Node& expr, const std::string& ep) {
       term.match_expressions.push_back(NodeSelectorRequirement{r.str_or(expr, "key", ep), "In", r.string_list(expr, "values", ep)});
-    }
+    });
     sc.allowed_topologies.push_back(std::move(term));
-  }
+  });
   for (const char* key : {"storageclass.kubernetes.io/is-default-class", "storageclass.beta.kubernetes.io/is-default-class"}) {
     const auto it = sc.meta.annotations.find(key);
     if (it != sc.meta.annotations.end() && it->second == "true") sc.is_default = true;

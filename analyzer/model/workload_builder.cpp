@@ -75,12 +75,10 @@ void build_workload(WorkloadKind kind, const YAML::Node& root, FieldReader& r, M
     w.max_unavailable = r.int_or_percent(r.map(strategy, "rollingUpdate", "spec.updateStrategy"), "maxUnavailable",
                                          "spec.updateStrategy.rollingUpdate", 100);
     w.pod_management_policy = r.str_or(spec, "podManagementPolicy", "spec", "OrderedReady");
-    int i = 0;
-    for (const auto& item : r.seq(spec, "volumeClaimTemplates", "spec")) {
-      const std::string p = fmt::format("spec.volumeClaimTemplates[{}]", i++);
+    r.for_each(spec, "volumeClaimTemplates", "spec", [&](const YAML::Node& item, const std::string& p) {
       const std::string name = r.str_or(r.map(item, "metadata", p), "name", p + ".metadata");
       w.volume_claim_templates.push_back(read_claim_spec(r, name, r.map(item, "spec", p), p + ".spec"));
-    }
+    });
   }
   model.workloads.push_back(std::move(w));
 }

@@ -3,30 +3,18 @@
 
 #include <string>
 
-#include "faultline/model/builder.hpp"
+#include "../model/build_helpers.hpp"
 
 using namespace faultline;
+using faultline::testing::Built;
 
 namespace {
 
 const std::string kDir = std::string(FAULTLINE_SOURCE_DIR) + "/fixtures/load/";
 
-struct Built {
-  model::Model model;
-  Diagnostics diags;
-};
+Built build(const std::string& file) { return testing::build_paths({kDir + file}); }
 
-Built build(const std::string& file) {
-  Built b;
-  model::load_model({kDir + file}, {}, b.model, b.diags);
-  return b;
-}
-
-bool has(const Built& b, const std::string& text, int line) {
-  for (const auto& d : b.diags)
-    if (d.message.find(text) != std::string::npos && d.where.line == line && d.where.file.ends_with(".yaml")) return true;
-  return false;
-}
+bool has(const Built& b, const std::string& text, int line) { return testing::has_diag(b, text, line); }
 
 }  // namespace
 

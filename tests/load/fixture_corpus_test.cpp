@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "faultline/model/builder.hpp"
+#include "../model/build_helpers.hpp"
 
 using namespace faultline;
 
@@ -11,16 +11,7 @@ namespace {
 
 const std::string kFixtures = std::string(FAULTLINE_SOURCE_DIR) + "/fixtures/corpus/";
 
-struct Built {
-  model::Model model;
-  Diagnostics diags;
-};
-
-Built build(const std::string& path) {
-  Built b;
-  model::load_model({kFixtures + path}, {}, b.model, b.diags);
-  return b;
-}
+testing::Built build(const std::string& path) { return testing::build_paths({kFixtures + path}); }
 
 }  // namespace
 

@@ -3,36 +3,14 @@
 
 #include <string>
 
-#include "faultline/model/builder.hpp"
+#include "build_helpers.hpp"
 
 using namespace faultline;
 using namespace faultline::model;
-
-namespace {
-
-struct Built {
-  Model model;
-  Diagnostics diags;
-};
-
-Built build(const std::string& yaml, const std::string& ns = "default") {
-  Built b;
-  BuildOptions options;
-  options.default_namespace = ns;
-  load_model_text(yaml, "m.yaml", options, b.model, b.diags);
-  return b;
-}
-
-bool has_diag(const Built& b, const std::string& text, int line = -1) {
-  for (const auto& d : b.diags)
-    if (d.message.find(text) != std::string::npos && (line < 0 || d.where.line == line)) return true;
-  return false;
-}
-
-}  // namespace
+using namespace faultline::testing;
 
 TEST_CASE("builder: Deployment with defaults, selector, template and provenance") {
-  const auto b = build(
+  const auto b = build_text(
       "---\n# Source: chart/templates/web.yaml\n"
       "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
       "  selector:\n    matchLabels: {app: web}\n"
@@ -58,7 +36,7 @@ TEST_CASE("builder: Deployment with defaults, selector, template and provenance"
 }
 
 TEST_CASE("builder: wrong-type and out-of-range fields are diagnostics, the object is still modelled") {
-  const auto b = build(
+  const auto b = build_text(
       "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: prod\nspec:\n  replicas: \"three\"\n---\n"
       "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  replicas: -1\n---\n"
       "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: pdb\nspec:\n  minAvailable: 150%\n  selector: {}\n");
@@ -73,7 +51,7 @@ TEST_CASE("builder: wrong-type and out-of-range fields are diagnostics, the obje
 }
 
 TEST_CASE("builder: unused built-in kinds are skipped, custom resources keep their body") {
-  const auto b = build(
+  const auto b = build_text(
       "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: sa}\n---\n"
       "apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: k8s, namespace: monitoring}\nspec: {replicas: 2}\n");
   CHECK(b.model.stats.objects == 2);
@@ -84,6 +62,6 @@ TEST_CASE("builder: unused built-in kinds are skipped, custom resources keep the
 }
 
 TEST_CASE("builder: empty input is an error") {
-  const auto b = build("# nothing rendered\n");
+  const auto b = build_text("# nothing rendered\n");
   CHECK(has_diag(b, "no Kubernetes object"));
 }

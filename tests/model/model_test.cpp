@@ -87,6 +87,18 @@ TEST_CASE("model: services, backends and lookups") {
   CHECK(m.find_workload("StatefulSet", "default", "web") == nullptr);
 }
 
+TEST_CASE("model: objects added with count_in_stats false leave the summary counts alone") {
+  Model m = build(kWeb);
+  const auto before = m.stats;
+  BuildOptions implied;
+  implied.count_in_stats = false;
+  Diagnostics diags;
+  add_document(load::Document{YAML::Load("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: implied}\n"), {}}, implied, m, diags);
+  CHECK(m.workloads.size() == 2);
+  CHECK(m.stats.objects == before.objects);
+  CHECK(m.stats.documents == m.stats.objects + m.stats.failed);
+}
+
 TEST_CASE("model: ownership decides availability targets") {
   Workload rs = workload(WorkloadKind::ReplicaSet, "ns", "web-abc", {});
   CHECK(rs.is_availability_target());

@@ -3,29 +3,14 @@
 
 #include <string>
 
-#include "faultline/model/builder.hpp"
+#include "build_helpers.hpp"
 
 using namespace faultline;
 using namespace faultline::model;
+using namespace faultline::testing;
 
 namespace {
 
-struct Built {
-  Model model;
-  Diagnostics diags;
-};
-
-Built build(const std::string& yaml) {
-  Built b;
-  load_model_text(yaml, "m.yaml", {}, b.model, b.diags);
-  return b;
-}
-
-bool has_diag(const Built& b, const std::string& text, int line = -1) {
-  for (const auto& d : b.diags)
-    if (d.message.find(text) != std::string::npos && (line < 0 || d.where.line == line)) return true;
-  return false;
-}
 
 const char* kFullPod = R"(apiVersion: apps/v1
 kind: StatefulSet
@@ -124,7 +109,7 @@ spec:
 }  // namespace
 
 TEST_CASE("pod template: every field is read") {
-  const auto b = build(kFullPod);
+  const auto b = build_text(kFullPod);
   for (const auto& d : b.diags) INFO(d.message);
   CHECK(b.diags.empty());
   REQUIRE(b.model.workloads.size() == 1);
@@ -198,7 +183,7 @@ TEST_CASE("pod template: every field is read") {
 }
 
 TEST_CASE("pod template: CronJob template under jobTemplate; Job and CronJob are not targets") {
-  const auto b = build(
+  const auto b = build_text(
       "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: '* * * * *'\n  jobTemplate:\n    spec:\n"
       "      template:\n        metadata: {labels: {job: c}}\n        spec:\n          containers: [{name: x, image: y}]\n");
   REQUIRE(b.model.workloads.size() == 1);
@@ -208,7 +193,7 @@ TEST_CASE("pod template: CronJob template under jobTemplate; Job and CronJob are
 }
 
 TEST_CASE("pod template: bad selector operator, maxSkew 0, bad Gt value") {
-  const auto b = build(
+  const auto b = build_text(
       "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec:\n"
       "  selector:\n    matchExpressions: [{key: app, operator: Has, values: [x]}]\n"
       "  template:\n    spec:\n      topologySpreadConstraints:\n      - {maxSkew: 0, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}\n"
@@ -223,7 +208,7 @@ TEST_CASE("pod template: bad selector operator, maxSkew 0, bad Gt value") {
 }
 
 TEST_CASE("kinds: Pod, ReplicationController, DaemonSet defaults") {
-  const auto b = build(
+  const auto b = build_text(
       "apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: p}}\nspec:\n  nodeName: n1\nstatus: {phase: Running}\n---\n"
       "apiVersion: v1\nkind: ReplicationController\nmetadata: {name: rc}\nspec:\n  replicas: 2\n  selector: {app: rc}\n---\n"
       "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: ds}\nspec: {}\n");
@@ -238,7 +223,7 @@ TEST_CASE("kinds: Pod, ReplicationController, DaemonSet defaults") {
 }
 
 TEST_CASE("kinds: storage, nodes, webhooks and config maps") {
-  const auto b = build(R"(apiVersion: v1
+  const auto b = build_text(R"(apiVersion: v1
 kind: PersistentVolume
 metadata: {name: pv1}
 spec:

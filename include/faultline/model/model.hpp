@@ -75,6 +75,9 @@ bool service_selects(const Service& s, const Workload& w);
 /// Options of the model stage.
 struct BuildOptions {
   std::string default_namespace = "default";  ///< --namespace
+  /// Count added objects in Model::stats; false for objects not read from the input
+  /// (implied by an expander), so that documents = objects + failed still holds.
+  bool count_in_stats = true;
 };
 
 }  // namespace faultline::model
