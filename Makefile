@@ -4,9 +4,9 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEBIAN_PACKAGES := cmake g++ make libyaml-cpp-dev libboost-graph-dev libcli11-dev libfmt-dev doctest-dev
 DEMO_INPUT := fixtures/examples/runai-control-plane.yaml
-# The default Run:ai example runs with its one-system-node inventory once that fixture exists.
-DEMO_NODES := $(firstword $(wildcard fixtures/inventories/*1-system-node*.yaml fixtures/examples/*1-system-node*.yaml))
-DEMO_ARGS := $(if $(DEMO_NODES),--nodes $(DEMO_NODES)) $(DEMO_INPUT)
+# The default Run:ai example, on an inventory with a single Run:ai system node.
+DEMO_NODES := fixtures/inventories/runai-system-1-nodes-1-zones.yaml
+DEMO_ARGS := --nodes $(DEMO_NODES) $(DEMO_INPUT)
 
 .PHONY: all deps configure build demo test bench graph-picture clean
 
@@ -27,7 +27,7 @@ configure: deps
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
 
 build: configure
-	@cmake --build $(BUILD) -j $(JOBS)
+	@cmake --build $(BUILD) -j $(JOBS) --target faultline
 
 demo: build
 	@echo "$$ faultline check $(DEMO_ARGS)"
