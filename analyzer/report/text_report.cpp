@@ -75,6 +75,23 @@ void write_findings(const std::vector<const rules::Finding*>& findings, const St
   }
 }
 
+// SPOFs ranked by how much goes down with them, so the most damaging fix comes first.
+void write_spofs_by_blast_radius(const std::vector<const rules::Finding*>& findings, const Style& style,
+                                 std::ostream& out) {
+  std::map<std::string, std::size_t> radius;
+  for (const auto* f : findings) {
+    if (f->blast_radius.empty()) continue;
+    auto& size = radius[object_name(f->object)];
+    size = std::max(size, f->blast_radius.size());
+  }
+  if (radius.empty()) return;
+  std::vector<std::pair<std::string, std::size_t>> ranked(radius.begin(), radius.end());
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  out << style.bold("Single points of failure by blast radius") << " (workloads that go down with them)\n";
+  for (const auto& [name, size] : ranked) out << fmt::format("  {:>4}  {}\n", size, name);
+  out << '\n';
+}
+
 void write_stale_baseline(const std::vector<rules::BaselineEntry>& stale, std::ostream& out) {
   if (stale.empty()) return;
   out << "Baseline entries no longer found (" << stale.size() << "), fixed since the baseline was written:\n";
@@ -181,6 +198,7 @@ void write_text(const Analysis& analysis, const ReportOptions& options, std::ost
   const Style style(options.color);
   const auto findings = listed_findings(analysis, options);
   write_findings(findings, style, out);
+  if (!options.quiet) write_spofs_by_blast_radius(findings, style, out);
   write_diagnostics(analysis.diagnostics, options.quiet, style, out);
   if (options.quiet) return;
   write_stale_baseline(analysis.stale_baseline, out);

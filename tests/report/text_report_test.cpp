@@ -1,6 +1,7 @@
 #include <sstream>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "faultline/report/coverage.hpp"
 #include "faultline/report/report.hpp"
@@ -114,4 +115,26 @@ TEST_CASE("text report lists baseline entries that no longer occur") {
 TEST_CASE("diagnostics print like a compiler's") {
   CHECK(report::format_diagnostic({Severity::warning, {"a.yaml", 4, 0, ""}, "odd"}) == "a.yaml:4: warning: odd");
   CHECK(report::format_diagnostic({Severity::error, {}, "no input"}) == "faultline: error: no input");
+}
+
+TEST_CASE("text report ranks single points of failure by blast radius, largest first") {
+  auto a = test::sample_analysis();
+  REQUIRE(a->findings.size() >= 2);
+  a->findings[0].blast_radius = {"Deployment/shop/web"};
+  a->findings[1].blast_radius = {"Deployment/shop/web", "Deployment/shop/worker", "Deployment/shop/cron"};
+  const auto text = render_text(*a, {});
+  const auto heading = text.find("Single points of failure by blast radius");
+  REQUIRE(heading != std::string::npos);
+  const auto big = text.find(fmt::format("     3  {}", a->findings[1].object.display()), heading);
+  const auto small = text.find(fmt::format("     1  {}", a->findings[0].object.display()), heading);
+  if (a->findings[0].object == a->findings[1].object) {
+    CHECK(big != std::string::npos);  // one object: its largest radius counts
+  } else {
+    REQUIRE(big != std::string::npos);
+    REQUIRE(small != std::string::npos);
+    CHECK(big < small);
+  }
+  report::ReportOptions quiet;
+  quiet.quiet = true;
+  CHECK_FALSE(contains(render_text(*a, quiet), "Single points of failure by blast radius"));
 }
