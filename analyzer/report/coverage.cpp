@@ -4,13 +4,6 @@
 
 namespace faultline::report {
 
-const placement::LevelPlacement* level_for(const placement::WorkloadPlacement& w, const std::string& key) {
-  for (const auto& level : w.levels) {
-    if (level.key == key) return &level;
-  }
-  return nullptr;
-}
-
 std::string_view verdict_id(placement::Verdict verdict) {
   switch (verdict) {
     case placement::Verdict::survives: return "survives";
@@ -28,7 +21,7 @@ std::vector<std::string> coverage_keys(const Analysis& analysis) {
     const bool asked = std::find(extra.begin(), extra.end(), key) != extra.end();
     const bool has_domains = std::any_of(analysis.placement.workloads.begin(), analysis.placement.workloads.end(),
                                          [&](const placement::WorkloadPlacement& w) {
-                                           const auto* level = level_for(w, key);
+                                           const auto* level = w.level(key);
                                            return level != nullptr && level->domains > 0;
                                          });
     if (asked || has_domains) keys.push_back(key);
@@ -42,7 +35,7 @@ std::vector<KeySurvival> coverage_summary(const Analysis& analysis) {
   for (const auto& key : coverage_keys(analysis)) {
     KeySurvival survival{key, 0, analysis.placement.workloads.size(), false};
     for (const auto& w : analysis.placement.workloads) {
-      const auto* level = level_for(w, key);
+      const auto* level = w.level(key);
       if (level == nullptr) continue;
       if (level->domains > 0) survival.has_domains = true;
       if (level->verdict == placement::Verdict::survives) ++survival.surviving;

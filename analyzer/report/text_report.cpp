@@ -13,10 +13,6 @@
 namespace faultline::report {
 namespace {
 
-std::string object_name(const model::ObjectRef& ref) {
-  return ref.ns.empty() ? fmt::format("{}/{}", ref.kind, ref.name) : fmt::format("{}/{}/{}", ref.kind, ref.ns, ref.name);
-}
-
 std::string file_line(const SourceLocation& where) {
   if (where.file.empty()) return "";
   if (where.line <= 0) return where.file;
@@ -66,7 +62,7 @@ void write_finding(const rules::Finding& f, const SourceLocation& group_where, c
 void write_findings(const std::vector<const rules::Finding*>& findings, const Style& style, std::ostream& out) {
   for (const auto& group : group_by_object(findings)) {
     const auto& first = *group.findings.front();
-    out << style.bold(object_name(*group.object));
+    out << style.bold(group.object->display());
     if (const auto where = location_text(first.where); !where.empty()) out << "  " << where;
     out << '\n';
     if (!first.expanded_from.empty()) out << "  expanded from " << first.expanded_from << '\n';
@@ -81,7 +77,7 @@ void write_spofs_by_blast_radius(const std::vector<const rules::Finding*>& findi
   std::map<std::string, std::size_t> radius;
   for (const auto* f : findings) {
     if (f->blast_radius.empty()) continue;
-    auto& size = radius[object_name(f->object)];
+    auto& size = radius[f->object.display()];
     size = std::max(size, f->blast_radius.size());
   }
   if (radius.empty()) return;
@@ -124,7 +120,7 @@ std::string verdict_word(placement::Verdict verdict) {
 }
 
 std::string coverage_cell(const placement::WorkloadPlacement& w, const std::string& key) {
-  const auto* level = level_for(w, key);
+  const auto* level = w.level(key);
   if (level == nullptr) return "-";
   if (level->domains == 0) return verdict_word(level->verdict);
   return fmt::format("{}/{}/{} {}", level->domains, level->max_in_one_domain, level->survivors_after_worst_loss,
@@ -157,7 +153,7 @@ void write_coverage(const Analysis& analysis, const Style& style, std::ostream& 
   rows.push_back(header);
   for (const auto& w : analysis.placement.workloads) {
     if (w.workload == nullptr) continue;
-    std::vector<std::string> row = {object_name(w.workload->meta.ref), std::to_string(w.replicas),
+    std::vector<std::string> row = {w.workload->meta.ref.display(), std::to_string(w.replicas),
                                     w.eligible_nodes ? std::to_string(*w.eligible_nodes) : "-"};
     for (const auto& key : keys) row.push_back(coverage_cell(w, key));
     rows.push_back(row);

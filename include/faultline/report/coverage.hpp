@@ -13,8 +13,6 @@ namespace faultline::report {
 /// "survives", "does-not-survive", "best-effort", "unknown": the JSON spelling of a verdict.
 std::string_view verdict_id(placement::Verdict verdict);
 
-/// The worst case of `w` for `key`, or null when placement did not compute one.
-const placement::LevelPlacement* level_for(const placement::WorkloadPlacement& w, const std::string& key);
 
 /// Topology keys shown in the coverage table: those some workload has domains for, plus every
 /// --topology-key the user asked for; the hostname key alone when no key has domains.
