@@ -33,7 +33,9 @@ void expand(model::Model& model, Diagnostics& diags) {
     return (a->meta.ref.kind == "RunaiConfig") < (b->meta.ref.kind == "RunaiConfig");
   });
 
-  const model::BuildOptions options;
+  // Implied workloads are not documents of the input: the summary counts only what was read.
+  model::BuildOptions options;
+  options.count_in_stats = false;
   for (const model::RawObject* cr : order) {
     for (auto& obj : implied_objects(*cr, diags)) {
       const YAML::Node& root = obj.doc.root;
