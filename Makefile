@@ -1,6 +1,6 @@
 # Quick start: `make demo` and `make test` set up everything on a fresh Debian 12 machine.
 BUILD ?= build
-CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEBIAN_PACKAGES := cmake g++ make libyaml-cpp-dev libboost-graph-dev libcli11-dev libfmt-dev doctest-dev
 DEMO_INPUT := fixtures/examples/runai-control-plane.yaml
@@ -12,14 +12,21 @@ DEMO_ARGS := --nodes $(DEMO_NODES) $(DEMO_INPUT)
 
 all: build
 
-# Installs only the Debian packages that are missing (sudo when not root).
+# Installs only the Debian packages that are missing: as root directly, otherwise with sudo when
+# it works without a password prompt; else prints the one command to ask an administrator for.
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO=sudo; \
+	  else \
+	    echo "faultline needs these Debian packages:$$missing" >&2; \
+	    echo "ask an administrator to run:  apt-get update && apt-get install -y --no-install-recommends$$missing" >&2; \
+	    exit 2; \
+	  fi; \
 	  echo "Installing:$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 

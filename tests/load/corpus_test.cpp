@@ -1,4 +1,5 @@
-// Every manifest of the shared corpus loads without a parse diagnostic, with sensible counts.
+// Every manifest of the corpus (fixtures/corpus, copied with its licenses) loads without a parse
+// diagnostic, with the counts its README gives.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -13,16 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// The corpus sits beside the repository (`../shared/corpus`); a git worktree one level deeper
-/// finds it one directory further up.
-fs::path find_corpus() {
-  const fs::path source(FAULTLINE_SOURCE_DIR);
-  for (const fs::path& candidate : {source / ".." / "shared" / "corpus", source / ".." / ".." / "shared" / "corpus"})
-    if (fs::is_directory(candidate)) return candidate;
-  return source / ".." / "shared" / "corpus";
-}
-
-const fs::path kCorpus = find_corpus();
+const fs::path kCorpus = fs::path(FAULTLINE_SOURCE_DIR) / "fixtures" / "corpus";
 
 /// Loads one corpus folder into a model; the loader's own diagnostics must be empty.
 model::Model load_folder(const std::string& folder) {
@@ -45,7 +37,7 @@ std::map<std::string, int> kinds(const model::Model& m) {
 }  // namespace
 
 TEST_SUITE("corpus") {
-  TEST_CASE("corpus: the shared corpus is present") {
+  TEST_CASE("corpus: the corpus is present in the repository") {
     REQUIRE_MESSAGE(fs::is_directory(kCorpus), "missing corpus at ", kCorpus.string());
   }
 
