@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "faultline/pipeline.hpp"
+#include "capacity_bench.hpp"
 #include "graph_bench.hpp"
 
 namespace fs = std::filesystem;
@@ -139,5 +140,6 @@ void pipeline_benchmark() {
 int main() {
   pipeline_benchmark();
   faultline::bench::graph_benchmark();
+  faultline::bench::capacity_benchmark();
   return 0;
 }

@@ -1,7 +1,9 @@
 // `faultline simulate`: parse --fail, run the simulation on the graph, write text or JSON.
 #include "simulate_command.hpp"
 
+#include "faultline/capacity/capacity.hpp"
 #include "faultline/graph/simulation_report.hpp"
+#include "faultline/report/capacity_report.hpp"
 #include "faultline/report/json_writer.hpp"
 
 namespace faultline::cli {
@@ -17,7 +19,15 @@ KEY is node, zone, region, or any node label. Replicas are placed as badly as th
 rules allow. Exit codes: 0 nothing goes down, 1 some workload goes down (every replica lost,
 quorum lost, or through a dependency), 2 usage or input error.)";
 
-void write_json(const graph::SystemGraph& g, const graph::Simulation& sim, std::ostream& out) {
+/// Whether the pods the failure displaces fit on the surviving nodes (analyzer/capacity).
+capacity::FitReport check_capacity(const Analysis& a, const graph::Simulation& sim) {
+  std::vector<std::pair<const placement::WorkloadPlacement*, int>> lost;
+  for (const auto& o : sim.outcomes)
+    if (o.lost > 0) lost.emplace_back((*a.graph)[o.workload].placement, o.lost);
+  return capacity::check_failure(capacity::build_capacity(a.inventory, a.placement), sim.failed_nodes, lost);
+}
+
+void write_json(const graph::SystemGraph& g, const graph::Simulation& sim, const capacity::FitReport& fit, std::ostream& out) {
   report::JsonWriter json(out);
   json.begin_object();
   json.key("failed").strings(sim.failed);
@@ -41,6 +51,7 @@ void write_json(const graph::SystemGraph& g, const graph::Simulation& sim, std::
   }
   json.end_array();
   json.key("webhooks_down").strings(sim.webhooks_down);
+  report::write_capacity_json(fit, json);
   json.end_object();
   out << '\n';
 }
@@ -74,9 +85,14 @@ ExitCode run_simulate(const SimulateOptions& o, Environment& env) {
     env.err << "faultline: error: " << error << '\n';
     return ExitCode::error;
   }
+  const auto fit = check_capacity(*analysis, sim);
   const bool written = write_result(o.input.output, env, [&](std::ostream& out) {
-    if (o.input.format == "json") write_json(*analysis->graph, sim, out);
-    else graph::write_simulation_text(*analysis->graph, sim, out);
+    if (o.input.format == "json") {
+      write_json(*analysis->graph, sim, fit, out);
+    } else {
+      graph::write_simulation_text(*analysis->graph, sim, out);
+      report::write_capacity_text(fit, out);
+    }
   });
   if (!written || analysis->input_error) return ExitCode::error;
   return sim.outages() > 0 ? ExitCode::findings : ExitCode::clean;

@@ -56,8 +56,9 @@ void read_metadata(const YAML::Node& root, FieldReader& r, ObjectMeta& meta) {
 using Build = void (*)(const YAML::Node&, FieldReader&, Model&);
 
 /// The built-in kinds the analysis models besides workloads, sorted by kind.
-constexpr std::array<std::pair<std::string_view, Build>, 10> kBuilders{{
+constexpr std::array<std::pair<std::string_view, Build>, 11> kBuilders{{
     {"ConfigMap", build_config_map},
+    {"Event", build_event},
     {"HorizontalPodAutoscaler", build_hpa},
     {"MutatingWebhookConfiguration", [](const YAML::Node& root, FieldReader& r, Model& m) { build_webhooks(true, root, r, m); }},
     {"Node", build_node},

@@ -22,5 +22,6 @@ void build_storage_class(const YAML::Node& root, FieldReader& r, Model& model);
 /// Node and ConfigMap.
 void build_node(const YAML::Node& root, FieldReader& r, Model& model);
 void build_config_map(const YAML::Node& root, FieldReader& r, Model& model);
+void build_event(const YAML::Node& root, FieldReader& r, Model& model);
 
 }  // namespace faultline::model

@@ -16,9 +16,13 @@ void build_node(const YAML::Node& root, FieldReader& r, Model& model) {
   });
   const YAML::Node status = r.map(root, "status", "");
   r.for_each(status, "conditions", "status", [&](const YAML::Node& cond, const std::string& p) {
-    if (r.str_or(cond, "type", p) == "Ready") node.ready = r.str_or(cond, "status", p) == "True";
+    const std::string type = r.str_or(cond, "type", p);
+    const bool is_true = r.str_or(cond, "status", p) == "True";
+    if (type == "Ready") node.ready = is_true;
+    else if (is_true && (type == "MemoryPressure" || type == "DiskPressure" || type == "PIDPressure")) node.pressure.push_back(type);
   });
   node.allocatable = r.string_map(status, "allocatable", "status");
+  node.allocatable_amounts = read_resources(r, status, "allocatable", "status");
   model.nodes.push_back(std::move(node));
 }
 

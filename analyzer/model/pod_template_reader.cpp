@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "faultline/model/quantity.hpp"
 #include "readers.hpp"
 
 namespace faultline::model {
@@ -147,10 +148,36 @@ Container read_container(FieldReader& r, const YAML::Node& item, const std::stri
   });
   c.has_readiness_probe = static_cast<bool>(r.map(item, "readinessProbe", p));
   c.has_liveness_probe = static_cast<bool>(r.map(item, "livenessProbe", p));
+  const YAML::Node resources = r.map(item, "resources", p);
+  c.requests = read_resources(r, resources, "requests", join_path(p, "resources"));
+  c.limits = read_resources(r, resources, "limits", join_path(p, "resources"));
+  c.restart_policy = r.str_or(item, "restartPolicy", p);
   return c;
 }
 
 }  // namespace
+
+std::map<std::string, std::int64_t> read_resources(FieldReader& r, const YAML::Node& parent, const char* key, const std::string& path) {
+  std::map<std::string, std::int64_t> out;
+  const std::string list_path = join_path(path, key);
+  const YAML::Node list = r.map(parent, key, path);
+  if (!list) return out;
+  for (const auto& kv : list) {
+    if (!kv.first.IsScalar()) continue;
+    const std::string& name = kv.first.Scalar();
+    const std::string field = join_path(list_path, name);
+    if (!kv.second.IsScalar()) {
+      r.error(kv.second, field, "expected a quantity such as 500m or 1Gi");
+      continue;
+    }
+    std::string error;
+    const auto amount = parse_quantity(kv.second.Scalar(), resource_scale(name), error);
+    if (!amount) r.error(kv.second, field, error);
+    else if (*amount < 0) r.error(kv.second, field, fmt::format("\"{}\" is negative", kv.second.Scalar()));
+    else out[name] = *amount;
+  }
+  return out;
+}
 
 PodTemplate read_pod_template(FieldReader& r, const YAML::Node& metadata, const YAML::Node& spec, const std::string& meta_path,
                               const std::string& spec_path) {
@@ -167,8 +194,12 @@ PodTemplate read_pod_template(FieldReader& r, const YAML::Node& metadata, const 
   pod.topology_spread = read_spread(r, spec, spec_path);
   r.for_each(spec, "volumes", spec_path, [&](const YAML::Node& item, const std::string& p) { read_volume(r, item, p, pod.volumes); });
   for (const char* key : {"containers", "initContainers"}) {
-    r.for_each(spec, key, spec_path, [&](const YAML::Node& item, const std::string& p) { pod.containers.push_back(read_container(r, item, p)); });
+    r.for_each(spec, key, spec_path, [&](const YAML::Node& item, const std::string& p) {
+      pod.containers.push_back(read_container(r, item, p));
+      pod.containers.back().init = std::string_view(key) == "initContainers";
+    });
   }
+  pod.overhead = read_resources(r, spec, "overhead", spec_path);
   pod.node_name = r.str_or(spec, "nodeName", spec_path);
   pod.priority_class_name = r.str_or(spec, "priorityClassName", spec_path);
   pod.scheduler_name = r.str_or(spec, "schedulerName", spec_path, "default-scheduler");

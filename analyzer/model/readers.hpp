@@ -1,5 +1,7 @@
 #pragma once
 /// Readers shared by the per-kind builders of the model stage.
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +30,14 @@ NodeSelectorTerm read_node_selector_term(FieldReader& r, const YAML::Node& node,
 /// The pod template from its metadata and spec mappings (either may be undefined).
 PodTemplate read_pod_template(FieldReader& r, const YAML::Node& metadata, const YAML::Node& spec, const std::string& meta_path,
                               const std::string& spec_path);
+
+/// A ResourceList at parent[key] (requests, limits, overhead, allocatable), each value parsed as a
+/// quantity in the resource's scale; values that are not quantities or are negative are reported.
+std::map<std::string, std::int64_t> read_resources(FieldReader& r, const YAML::Node& parent, const char* key,
+                                                   const std::string& path);
+
+/// A Pod's status: Ready, restarts, container waiting reasons, PodScheduled=False.
+PodStatus read_pod_status(FieldReader& r, const YAML::Node& status);
 
 /// A PersistentVolumeClaim spec (standalone claims and StatefulSet volumeClaimTemplates).
 ClaimSpec read_claim_spec(FieldReader& r, std::string name, const YAML::Node& spec, const std::string& path);

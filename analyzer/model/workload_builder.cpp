@@ -51,7 +51,9 @@ void build_workload(WorkloadKind kind, const YAML::Node& root, FieldReader& r, M
   if (kind == WorkloadKind::Pod) {
     const YAML::Node metadata = r.map(root, "metadata", "");
     w.pod = read_pod_template(r, metadata, spec, "metadata", "spec");
-    w.phase = r.str_or(r.map(root, "status", ""), "phase", "status");
+    const YAML::Node status = r.map(root, "status", "");
+    w.phase = r.str_or(status, "phase", "status");
+    w.status = read_pod_status(r, status);
     model.workloads.push_back(std::move(w));
     return;
   }

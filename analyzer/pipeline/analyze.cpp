@@ -2,6 +2,7 @@
 // placement → rules, then baseline and the summary.
 #include "faultline/expand/expand.hpp"
 #include "faultline/graph/system_graph.hpp"
+#include "faultline/health/observed_health.hpp"
 #include "blast_radius.hpp"
 #include "faultline/pipeline.hpp"
 #include "inputs.hpp"
@@ -57,6 +58,7 @@ std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
   a->model.build_indexes();
   a->inventory = inventory::build_inventory(a->model, options.extra_topology_keys);
   a->placement = placement::place(a->model, a->inventory);
+  health::note_missing_status(a->placement, a->diagnostics);
 
   const std::size_t before = a->diagnostics.size();
   rules::apply_selection(a->catalogue, options.selection, rules::runai_present(a->model), a->diagnostics);

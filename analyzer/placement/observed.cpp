@@ -36,9 +36,8 @@ const model::Workload* owner_of(const model::Model& model, const model::Workload
   return model.find_workload(owner->kind, pod.meta.ref.ns, owner->name);
 }
 
-bool running(const model::Workload& pod) {
-  return pod.kind == model::WorkloadKind::Pod && !pod.pod.node_name.empty() && pod.phase != "Succeeded" &&
-         pod.phase != "Failed";
+bool live(const model::Workload& pod) {
+  return pod.kind == model::WorkloadKind::Pod && pod.phase != "Succeeded" && pod.phase != "Failed";
 }
 
 }  // namespace
@@ -46,10 +45,12 @@ bool running(const model::Workload& pod) {
 void add_observed(PlacementResult& result, const model::Model& model, const inventory::Inventory& inv) {
   std::map<const model::Workload*, Observed> by_owner;
   for (const model::Workload& pod : model.workloads) {
-    if (!running(pod)) continue;
+    if (!live(pod)) continue;
     const model::Workload* owner = owner_of(model, pod);
     if (!owner) continue;
     Observed& o = by_owner[owner];
+    o.pods.push_back(&pod);
+    if (pod.pod.node_name.empty()) continue;
     ++o.running;
     ++o.per_node[pod.pod.node_name];
     if (const model::Node* node = inv.find(pod.pod.node_name))

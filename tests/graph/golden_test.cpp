@@ -72,4 +72,18 @@ TEST_SUITE("golden") {
     args.insert(args.end(), {"--format", "json"});
     compare_or_update(kShop / "expected-simulate.json", faultline_cli(args).out);
   }
+  TEST_CASE("faultline simulate: the capacity verdict of each fixtures/capacity case, text and JSON") {
+    fs::current_path(FAULTLINE_SOURCE_DIR);
+    for (const char* name : {"fits", "does-not-fit", "may-not-fit", "gpu-shortage", "unknown-requests"}) {
+      CAPTURE(name);
+      const fs::path input = fs::path("fixtures/capacity") / (std::string(name) + ".yaml");
+      std::vector<std::string> args = {"simulate", "--fail", "zone=eu-1a", input.string()};
+      const auto text = faultline_cli(args);
+      INFO(text.err);
+      CHECK(text.err.empty());
+      compare_or_update(fs::path("fixtures/capacity") / (std::string(name) + ".simulate.txt"), text.out);
+      args.insert(args.end(), {"--format", "json"});
+      compare_or_update(fs::path("fixtures/capacity") / (std::string(name) + ".simulate.json"), faultline_cli(args).out);
+    }
+  }
 }

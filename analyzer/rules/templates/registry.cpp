@@ -8,6 +8,7 @@ namespace faultline::rules {
 
 const std::vector<Template>& all_templates() {
   static const std::vector<Template> list = {
+      templates::capacity_after_loss(),
       templates::cluster_size_replicas(),
       templates::dependency_cycle(),
       templates::depends_on_spof(),
@@ -18,6 +19,8 @@ const std::vector<Template>& all_templates() {
       templates::min_replicas(),
       templates::no_eligible_node(),
       templates::observed_colocation(),
+      templates::observed_images(),
+      templates::observed_ready(),
       templates::pdb_blocks_drain(),
       templates::pdb_missing(),
       templates::pdb_orphan(),

@@ -4,6 +4,7 @@
 
 namespace faultline::rules::templates {
 
+Template capacity_after_loss();
 Template cluster_size_replicas();
 Template dependency_cycle();
 Template depends_on_spof();
@@ -14,6 +15,8 @@ Template max_declared_replicas();
 Template min_replicas();
 Template no_eligible_node();
 Template observed_colocation();
+Template observed_images();
+Template observed_ready();
 Template pdb_blocks_drain();
 Template pdb_missing();
 Template pdb_orphan();

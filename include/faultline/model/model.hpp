@@ -36,6 +36,7 @@ struct Model {
   std::deque<Node> nodes;
   std::deque<WebhookConfiguration> webhooks;
   std::deque<ConfigMap> config_maps;
+  std::deque<Event> events;  ///< Events about Pods (cluster dumps)
   std::deque<RawObject> raw;  ///< custom resources and other kinds kept for expanders
   ModelStats stats;
 

@@ -1,5 +1,6 @@
 #pragma once
 /// The non-workload kinds the analysis reads: autoscalers, budgets, services, storage, nodes, webhooks.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -85,7 +86,11 @@ struct Node {
   std::vector<Taint> taints;
   bool unschedulable = false;
   std::optional<bool> ready;  ///< status.conditions[type=Ready]; nullopt when unknown
+  std::vector<std::string> pressure;  ///< MemoryPressure, DiskPressure, PIDPressure conditions that are True
   std::map<std::string, std::string> allocatable;
+  /// status.allocatable parsed like requests (cpu in millicores, the rest in units); a value
+  /// that is not a quantity is reported and left out.
+  std::map<std::string, std::int64_t> allocatable_amounts;
 };
 
 /// One webhook of a Validating/MutatingWebhookConfiguration.
@@ -112,6 +117,16 @@ struct WebhookConfiguration {
 struct ConfigMap {
   ObjectMeta meta;
   std::map<std::string, std::string> data;
+};
+
+/// An Event about a Pod (the scheduler's FailedScheduling reasons), for observed health.
+struct Event {
+  ObjectMeta meta;
+  std::string object_kind;  ///< involvedObject (core/v1) or regarding (events.k8s.io/v1)
+  std::string object_namespace;
+  std::string object_name;
+  std::string reason;
+  std::string message;
 };
 
 /// Any other kind (custom resources such as Prometheus or RunaiConfig), kept whole for expanders.

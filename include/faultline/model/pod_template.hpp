@@ -1,5 +1,7 @@
 #pragma once
 /// The pod template: everything the scheduler reads to place a pod.
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,6 +85,12 @@ struct Container {
   std::vector<std::string> env_from_config_maps;  ///< envFrom[].configMapRef.name
   bool has_readiness_probe = false;
   bool has_liveness_probe = false;
+  /// resources.requests and resources.limits, parsed: cpu in millicores, everything else in units
+  /// (bytes, GPUs); see model/quantity.hpp. A value that is not a quantity is reported and left out.
+  std::map<std::string, std::int64_t> requests;
+  std::map<std::string, std::int64_t> limits;
+  bool init = false;            ///< listed under initContainers
+  std::string restart_policy;   ///< init containers: "Always" makes it a sidecar
 };
 
 /// spec.template of a workload, or a bare Pod's own spec.
@@ -100,6 +108,7 @@ struct PodTemplate {
   std::string node_name;
   std::string priority_class_name;
   std::string scheduler_name;
+  std::map<std::string, std::int64_t> overhead;  ///< spec.overhead (RuntimeClass pod overhead), parsed as requests
 };
 
 }  // namespace faultline::model

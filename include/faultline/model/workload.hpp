@@ -20,6 +20,16 @@ struct ClaimSpec {
   std::string volume_name;  ///< spec.volumeName (pre-bound PV)
 };
 
+/// What a cluster dump's Pod status says about one pod (bare Pods only).
+struct PodStatus {
+  bool present = false;          ///< the Pod had a status with phase or conditions
+  std::optional<bool> ready;     ///< conditions[type=Ready]
+  int restarts = 0;              ///< sum of containerStatuses[].restartCount
+  /// "container: CrashLoopBackOff" for each container waiting (or terminated) with a reason.
+  std::vector<std::string> waiting;
+  std::string unschedulable;     ///< PodScheduled=False: "Unschedulable: 0/3 nodes are available: ..."
+};
+
 /// A Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, bare Pod, Job or CronJob.
 struct Workload {
   ObjectMeta meta;
@@ -34,6 +44,7 @@ struct Workload {
   std::optional<IntOrPercent> max_surge;
   std::string pod_management_policy;  ///< StatefulSet
   std::string phase;                  ///< Pod status.phase, for observed placement
+  PodStatus status;                   ///< Pod only: status beyond the phase, for observed health
 
   /// Long-running and an availability target: not Job/CronJob, not owned by another workload.
   bool is_availability_target() const;

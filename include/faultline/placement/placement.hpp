@@ -43,6 +43,8 @@ struct Pin {
 /// Where a workload's pods run today, from Pods with spec.nodeName in a cluster dump.
 struct Observed {
   int running = 0;
+  /// Every live Pod (not Succeeded or Failed) the workload owns, bound or Pending, in input order.
+  std::vector<const model::Workload*> pods;
   std::map<std::string, int> per_node;
   std::map<std::string, int> per_zone;  ///< only pods whose node is in the inventory with a zone
 };
