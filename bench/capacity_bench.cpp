@@ -125,11 +125,19 @@ void capacity_benchmark() {
               std::string(capacity::to_string(fit.verdict)).c_str(), fit.pods_to_move, fit.pods_placed,
               error.empty() ? "" : (" error: " + error).c_str(), any_zone / base);
 
+  if (!fit.shortages.empty())
+    std::printf("    first shortage: %s %lld > %lld on %s\n", fit.shortages[0].resource.c_str(),
+                static_cast<long long>(fit.shortages[0].needed), static_cast<long long>(fit.shortages[0].available),
+                fit.shortages[0].scope.c_str());
+
   start = std::chrono::steady_clock::now();
   const auto losses = capacity::unrecoverable_losses(cap);
   const double every = seconds_since(start);
   std::printf("  capacity-after-loss bounds, every node and zone: %.3f s (%zu workloads short), %.1fx baseline\n", every,
               losses.size(), every / base);
+  if (!losses.empty() && !losses[0].shortfalls.empty())
+    std::printf("    first: %s, losing %s: %s\n", losses[0].placement->workload->meta.ref.display().c_str(),
+                losses[0].shortfalls[0].domain.c_str(), losses[0].shortfalls[0].why.c_str());
 }
 
 }  // namespace faultline::bench
