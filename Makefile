@@ -2,13 +2,13 @@
 BUILD ?= build
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-DEBIAN_PACKAGES := cmake g++ make libyaml-cpp-dev libboost-graph-dev libcli11-dev libfmt-dev doctest-dev
+DEBIAN_PACKAGES := cmake g++ make pkg-config libyaml-cpp-dev libfyaml-dev libboost-graph-dev libcli11-dev libfmt-dev doctest-dev
 DEMO_INPUT := fixtures/examples/runai-control-plane.yaml
 # The default Run:ai example, on an inventory with a single Run:ai system node.
 DEMO_NODES := fixtures/inventories/runai-system-1-nodes-1-zones.yaml
 DEMO_ARGS := --nodes $(DEMO_NODES) $(DEMO_INPUT)
 
-.PHONY: all deps configure build demo test bench graph-picture clean
+.PHONY: all deps configure build demo test bench bench-1g graph-picture clean
 
 all: build
 
@@ -46,9 +46,14 @@ test: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target faultline faultline_tests
 	@cd $(BUILD) && ctest --output-on-failure
 
-bench: configure
-	@cmake --build $(BUILD) -j $(JOBS) --target faultline_bench
-	@./$(BUILD)/faultline_bench
+# The benchmark compares with PyYAML's C loader, so it needs python3-yaml on top of the build packages.
+bench bench-1g: DEBIAN_PACKAGES += python3-yaml
+bench bench-1g: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target faultline faultline_bench
+	@./$(BUILD)/faultline_bench $(BENCH_ARGS)
+
+# Adds a generated cluster dump of about 1 GB (184,000 workloads) to the scales.
+bench-1g: BENCH_ARGS += --1g
 
 # The README's picture: the bundled Run:ai example on a three-zone inventory, rendered by Graphviz.
 graph-picture: build

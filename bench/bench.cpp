@@ -1,145 +1,186 @@
-// Benchmark harness: generates synthetic inputs, runs the pipeline, and prints each measurement
-// in absolute seconds and as a ratio to a baseline measured in the same invocation, so numbers
-// compare across machines. Not a test: nothing here asserts a time.
-#include <chrono>
+// Benchmark harness (`make bench`): generates seeded inputs at growing scales, runs the built
+// `faultline` end to end as a process and, on the same file in the same run, the baselines
+// `cat > /dev/null` (the I/O floor) and PyYAML's C loader; prints each row as soon as it is
+// measured, then the growth from one scale to the next. Not a test: nothing here asserts a time.
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <unistd.h>
+#include <vector>
 
 #include <fmt/format.h>
 
-#include "faultline/pipeline.hpp"
 #include "capacity_bench.hpp"
 #include "graph_bench.hpp"
+#include "manifest_generator.hpp"
+#include "process_runner.hpp"
 
 namespace fs = std::filesystem;
+using namespace faultline::bench;
 
 namespace {
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+struct Options {
+  std::vector<int> scales{1000, 2000, 4000, 8000};  ///< workloads per generated dump
+  bool one_gigabyte = false;
+  bool graph = true;
+  std::uint64_t seed = 1;
+  double timeout = 300;
+  std::string faultline;
+};
+
+/// One measured input: the three runs side by side.
+struct Row {
+  std::string label;
+  double mb = 0;
+  std::uint64_t objects = 0;
+  RunResult cat, pyyaml, faultline;
+};
+
+constexpr const char* kPyYamlLoad =
+    "import sys, yaml\n"
+    "for _ in yaml.load_all(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader): pass\n";
+
+std::string outcome(const RunResult& r, double timeout) {
+  if (r.timed_out) return fmt::format("killed after {:.0f} s", timeout);
+  if (r.exit_code < 0) return "killed by a signal";
+  if (r.exit_code == 2) return "exit 2 (input error)";
+  return "";
 }
 
-/// One namespace's worth of objects: a Deployment, its Service and (every other one) a PDB.
-void append_app(std::string& out, int i) {
-  const std::string ns = fmt::format("team-{}", i % 97);
-  const int replicas = 1 + i % 4;
-  out += fmt::format(R"(---
-# Source: app-{0}/templates/deployment.yaml
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app-{0}
-  namespace: {1}
-  labels: {{app: app-{0}, tier: web}}
-spec:
-  replicas: {2}
-  selector:
-    matchLabels: {{app: app-{0}}}
-  template:
-    metadata:
-      labels: {{app: app-{0}, tier: web}}
-    spec:
-      affinity:
-        podAntiAffinity:
-          preferredDuringSchedulingIgnoredDuringExecution:
-            - weight: 100
-              podAffinityTerm:
-                labelSelector:
-                  matchLabels: {{app: app-{0}}}
-                topologyKey: kubernetes.io/hostname
-      containers:
-        - name: app
-          image: registry.example/app-{0}:1.0
-          env:
-            - {{name: UPSTREAM, value: "http://app-{3}.{1}.svc:8080"}}
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: app-{0}
-  namespace: {1}
-spec:
-  selector: {{app: app-{0}}}
-  ports: [{{port: 8080}}]
-)",
-                     i, ns, replicas, (i + 97) % 1000000);
-  if (i % 2 == 0) {
-    out += fmt::format(R"(---
-apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: app-{0}
-  namespace: {1}
-spec:
-  maxUnavailable: 1
-  selector:
-    matchLabels: {{app: app-{0}}}
-)",
-                       i, ns);
+void print_header() {
+  fmt::print("{:<26} {:>8} {:>9} | {:>8} | {:>8} | {:>8} {:>7} {:>9} {:>8} {:>6} | {:>7} {:>6}\n", "input", "MB", "objects",
+             "cat s", "PyYAML s", "fl s", "MB/s", "objects/s", "peak MiB", "×input", "÷PyYAML", "×cat");
+  std::fflush(stdout);
+}
+
+void print_row(const Row& r, double timeout) {
+  const double t = r.faultline.seconds;
+  fmt::print("{:<26} {:>8.1f} {:>9} | {:>8.3f} | {:>8.3f} | {:>8.3f} {:>7.1f} {:>9.0f} {:>8.1f} {:>6.1f} | {:>6.1f}× {:>5.0f}× {}\n",
+             r.label, r.mb, r.objects, r.cat.seconds, r.pyyaml.seconds, t, r.mb / t, static_cast<double>(r.objects) / t,
+             r.faultline.peak_mib, r.faultline.peak_mib / (r.mb / 1.048576), r.pyyaml.seconds / t, t / r.cat.seconds,
+             outcome(r.faultline, timeout));
+  std::fflush(stdout);
+}
+
+Row measure(const Options& o, std::string label, const fs::path& file, double mb, std::uint64_t objects) {
+  Row r{std::move(label), mb, objects, {}, {}, {}};
+  r.cat = run_process({"cat", file.string()}, o.timeout);
+  r.pyyaml = run_process({"python3", "-c", kPyYamlLoad, file.string()}, o.timeout);
+  r.faultline = run_process({o.faultline, "check", "--fail-on", "never", file.string()}, o.timeout);
+  print_row(r, o.timeout);
+  return r;
+}
+
+std::uint64_t count_documents(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::uint64_t n = 0;
+  for (std::string line; std::getline(in, line);) n += line.rfind("---", 0) == 0 ? 1 : 0;
+  return n;
+}
+
+void print_growth(const std::vector<Row>& rows) {
+  if (rows.size() < 2) return;
+  fmt::print("\ngrowth from one scale to the next (linear: time and memory grow like the input)\n");
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const Row &a = rows[i - 1], &b = rows[i];
+    fmt::print("  {} → {}: input ×{:.2f}, faultline time ×{:.2f}, peak memory ×{:.2f}; PyYAML time ×{:.2f}\n", a.label,
+               b.label, b.mb / a.mb, b.faultline.seconds / a.faultline.seconds, b.faultline.peak_mib / a.faultline.peak_mib,
+               b.pyyaml.seconds / a.pyyaml.seconds);
   }
+  const Row &first = rows.front(), &last = rows.back();
+  fmt::print("  {} → {}: input ×{:.2f}, faultline time ×{:.2f}, peak memory ×{:.2f}\n", first.label, last.label,
+             last.mb / first.mb, last.faultline.seconds / first.faultline.seconds, last.faultline.peak_mib / first.faultline.peak_mib);
+  std::fflush(stdout);
 }
 
-/// Writes about `objects` objects (2.5 per app) to `path`; returns the byte count.
-std::size_t write_input(const fs::path& path, int objects) {
-  std::string text;
-  const int apps = objects * 2 / 5;
-  for (int i = 0; i < apps; ++i) append_app(text, i);
-  std::ofstream(path, std::ios::binary) << text;
-  return text.size();
+Row generated(const Options& o, const fs::path& dir, int workloads, bool helm) {
+  const fs::path file = dir / fmt::format("{}-{}.yaml", helm ? "render" : "dump", workloads);
+  GeneratedInput in;
+  {
+    std::ofstream out(file, std::ios::binary);
+    in = generate_manifests(GeneratorSpec{workloads, o.seed, helm}, out);
+  }
+  const Row r = measure(o, fmt::format("{} {} workloads", helm ? "helm render" : "cluster dump", workloads), file,
+                        static_cast<double>(in.bytes) / 1e6, in.documents);
+  fs::remove(file);
+  return r;
 }
 
-/// The baseline: read the bytes and split them into documents at `---` lines, no parsing.
-double read_and_split(const fs::path& path, std::size_t& documents) {
-  const auto start = std::chrono::steady_clock::now();
-  std::ifstream in(path, std::ios::binary);
-  std::string line;
-  documents = 0;
-  while (std::getline(in, line)) documents += line.rfind("---", 0) == 0 ? 1 : 0;
-  return seconds_since(start);
+/// The pre-commit case: the real Argo CD render, a one-Deployment file, and start-up alone.
+void pre_commit(const Options& o, const fs::path& dir, const fs::path& source_root) {
+  const fs::path argo = source_root / "fixtures/corpus/argo-cd/ha-install.yaml";
+  if (fs::exists(argo))
+    measure(o, "argo-cd ha-install.yaml", argo, static_cast<double>(fs::file_size(argo)) / 1e6, count_documents(argo));
+  const fs::path one = dir / "one-deployment.yaml";
+  std::ofstream(one) << "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n"
+                        "  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n"
+                        "    spec: {containers: [{name: web, image: web:1}]}\n";
+  const RunResult version = run_process({o.faultline, "--version"}, o.timeout);
+  const RunResult check = run_process({o.faultline, "check", "--fail-on", "never", one.string()}, o.timeout);
+  fmt::print("one-Deployment check {:.3f} s, {:.1f} MiB; `faultline --version` {:.3f} s: ×{:.2f} of start-up\n\n", check.seconds,
+             check.peak_mib, version.seconds, check.seconds / version.seconds);
+  std::fflush(stdout);
 }
 
-double analyze_file(const fs::path& path, std::size_t& findings) {
-  faultline::AnalysisOptions options;
-  options.paths = {path.string()};
-  const auto start = std::chrono::steady_clock::now();
-  const auto analysis = faultline::analyze(options);
-  const double seconds = seconds_since(start);
-  findings = analysis->findings.size();
-  return seconds;
+std::vector<int> parse_scales(const std::string& list) {
+  std::vector<int> out;
+  std::stringstream in(list);
+  for (std::string item; std::getline(in, item, ',');) out.push_back(std::stoi(item));
+  return out;
 }
 
-void pipeline_benchmark() {
-  const fs::path dir = fs::temp_directory_path() / fmt::format("faultline-bench-{}", ::getpid());
-  fs::create_directories(dir);
-  const auto small = dir / "small.yaml", large = dir / "large.yaml";
-  const std::size_t small_bytes = write_input(small, 10'000);
-  const std::size_t large_bytes = write_input(large, 100'000);
-
-  std::size_t documents = 0, findings = 0;
-  const double baseline = read_and_split(large, documents);
-  const double t_small = analyze_file(small, findings);
-  const std::size_t small_findings = findings;
-  const double t_large = analyze_file(large, findings);
-
-  fmt::print("input: {} documents, {:.1f} MB (small input: {:.1f} MB)\n", documents, large_bytes / 1e6,
-             small_bytes / 1e6);
-  fmt::print("baseline  read + split into documents (100k objects)   {:8.3f} s\n", baseline);
-  fmt::print("pipeline  load+model+rules, 10k objects, {:>6} findings {:8.3f} s\n", small_findings, t_small);
-  fmt::print("pipeline  load+model+rules, 100k objects, {:>6} findings {:7.3f} s   {:6.1f} x baseline\n", findings,
-             t_large, t_large / baseline);
-  fmt::print("scaling   100k / 10k objects                             {:8.1f} x   (10 = linear)\n", t_large / t_small);
-  fs::remove_all(dir);
+std::optional<Options> parse_args(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    const auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (a == "--scales") o.scales = parse_scales(value());
+    else if (a == "--1g") o.one_gigabyte = true;
+    else if (a == "--no-graph") o.graph = false;
+    else if (a == "--seed") o.seed = std::stoull(value());
+    else if (a == "--timeout") o.timeout = std::stod(value());
+    else if (a == "--faultline") o.faultline = value();
+    else {
+      fmt::print(stderr, "usage: faultline_bench [--scales N,N,...] [--1g] [--seed N] [--timeout SECONDS] [--no-graph] "
+                         "[--faultline PATH]\n");
+      return std::nullopt;
+    }
+  }
+  return o;
 }
 
 }  // namespace
 
-int main() {
-  pipeline_benchmark();
-  faultline::bench::graph_benchmark();
-  faultline::bench::capacity_benchmark();
+int main(int argc, char** argv) {
+  auto parsed = parse_args(argc, argv);
+  if (!parsed) return 2;
+  Options& o = *parsed;
+  const fs::path self_dir = fs::read_symlink("/proc/self/exe").parent_path();
+  if (o.faultline.empty()) o.faultline = (self_dir / "faultline").string();
+  if (o.one_gigabyte) o.scales.push_back(184'000);  // about 1 GB of cluster dump
+  const fs::path dir = fs::temp_directory_path() / fmt::format("faultline-bench-{}", ::getpid());
+  fs::create_directories(dir);
+
+  fmt::print("faultline {} vs `cat > /dev/null` and PyYAML {} CSafeLoader, one run each; ÷PyYAML: how many times "
+             "faultline is faster than PyYAML; ×cat: faultline's time in units of the I/O floor\n\n", o.faultline, "(python3-yaml)");
+  print_header();
+  pre_commit(o, dir, fs::path(FAULTLINE_SOURCE_DIR));
+  print_header();
+  std::vector<Row> dumps;
+  for (const int w : o.scales) dumps.push_back(generated(o, dir, w, false));
+  if (!o.scales.empty()) generated(o, dir, o.scales.front(), true);
+  print_growth(dumps);
+  fs::remove_all(dir);
+  if (o.graph) {
+    fmt::print("\n");
+    faultline::bench::graph_benchmark();
+    fmt::print("\n");
+    faultline::bench::capacity_benchmark();
+  }
   return 0;
 }

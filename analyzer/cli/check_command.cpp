@@ -81,6 +81,7 @@ rules::Settings effective_settings(const CheckOptions& options, Diagnostics& err
 AnalysisOptions analysis_options(const CheckOptions& options, const rules::Settings& settings) {
   AnalysisOptions out;
   apply_settings(settings, out);
+  out.limits = options.limits;
   for (const auto& path : options.paths) {
     if (path != "-") out.paths.push_back(path);
   }
@@ -171,7 +172,24 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   app.add_option("--write-baseline", o.write_baseline, "Record the current findings in FILE")->type_name("FILE")
       ->group(rules);
 
+  add_input_limits(app, o.limits);
   app.footer(kCheckFooter);
+}
+
+void add_input_limits(CLI::App& app, load::Limits& limits) {
+  const char* group = "Input limits";
+  app.add_option("--max-file-bytes", limits.max_file_bytes, "Skip a file (or stop reading stdin) beyond this many bytes")
+      ->capture_default_str()->check(CLI::PositiveNumber)->group(group);
+  app.add_option("--max-total-bytes", limits.max_total_bytes, "Stop reading inputs beyond this many bytes in total")
+      ->capture_default_str()->check(CLI::PositiveNumber)->group(group);
+  app.add_option("--max-document-bytes", limits.max_document_bytes, "Skip a YAML document larger than this")
+      ->capture_default_str()->check(CLI::PositiveNumber)->group(group);
+  app.add_option("--max-depth", limits.max_depth, "Skip a document nested deeper than this")
+      ->capture_default_str()->check(CLI::Range(1, 100000))->group(group);
+  app.add_option("--max-aliases", limits.max_aliases, "Skip a document whose aliases expand to more nodes than this")
+      ->capture_default_str()->group(group);
+  app.add_option("--jobs,-j", limits.jobs, "Parser threads (default 0: one per core); the output is the same for any value")
+      ->capture_default_str()->group(group);
 }
 
 ExitCode exit_code_for(const Analysis& analysis, const std::string& fail_on) {

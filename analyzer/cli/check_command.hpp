@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "faultline/load/limits.hpp"
 
 namespace faultline::cli {
 
@@ -28,10 +29,14 @@ struct CheckOptions {
   std::string baseline;
   std::string write_baseline;
   bool show_suppressed = false;
+  load::Limits limits;  ///< --max-* and --jobs
 };
 
 /// Adds check's options and help to `app`, storing them in `options`.
 void setup_check(CLI::App& app, CheckOptions& options);
+
+/// Adds the --max-* input limits and --jobs to `app` (check, simulate and graph read the same way).
+void add_input_limits(CLI::App& app, load::Limits& limits);
 
 /// Runs the analysis, writes the report, and returns the exit code.
 ExitCode run_check(const CheckOptions& options, Environment& env);

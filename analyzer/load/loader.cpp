@@ -7,13 +7,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 
-#include "faultline/load/document_parser.hpp"
+#include "faultline/load/document_batch.hpp"
 #include "faultline/load/splitter.hpp"
 #include "faultline/load/text_checks.hpp"
 
@@ -28,10 +27,113 @@ bool has_manifest_extension(const fs::path& p) {
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
+constexpr std::size_t kChunkBytes = 1u << 20;
+
+/// Reads one stream in chunks and feeds its lines to a splitter, so no file is ever held whole:
+/// memory is bounded by the largest document (--max-document-bytes), not by the file.
+class StreamReader {
+ public:
+  StreamReader(const std::string& file, DocumentBatch& batch, Diagnostics& diags, LoadStats& stats, const Limits& limits)
+      : file_(file), batch_(batch), diags_(diags), stats_(stats), limits_(limits),
+        splitter_([this](RawDocument&& raw) { batch_.add(std::move(raw), file_); }, limits.max_document_bytes) {}
+
+  void read(std::istream& in) {
+    const std::uint64_t total_left = limits_.max_total_bytes > stats_.bytes ? limits_.max_total_bytes - stats_.bytes : 0;
+    const std::uint64_t budget = std::min(limits_.max_file_bytes, total_left);
+    std::vector<char> chunk(kChunkBytes);
+    std::uint64_t read_bytes = 0;
+    bool first = true;
+    while (in) {
+      in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      std::string_view data(chunk.data(), static_cast<std::size_t>(in.gcount()));
+      if (data.empty()) break;
+      if (read_bytes + data.size() > budget) {
+        data = data.substr(0, static_cast<std::size_t>(budget - read_bytes));
+        cut_ = true;
+      }
+      read_bytes += data.size();
+      if (first) {
+        first = false;
+        if (const auto problem = foreign_encoding(data)) {
+          refuse(std::move(*problem));
+          stats_.bytes += read_bytes;
+          return;
+        }
+        data = strip_bom(data);
+      }
+      feed(data);
+      if (cut_) break;
+    }
+    stats_.bytes += read_bytes;
+    if (in.bad()) error_at(splitter_.lines() + 1, "cannot read the rest of the input: I/O error");
+    if (cut_) {
+      const int first_line = splitter_.discard();
+      const bool total = budget < limits_.max_file_bytes;
+      error_at(first_line, total ? fmt::format("inputs are too large together: more than {} bytes (maximum, --max-total-bytes); "
+                                               "the rest is not read", limits_.max_total_bytes)
+                                 : fmt::format("input is too large: more than {} bytes (maximum, --max-file-bytes); the "
+                                               "rest of it is not read", limits_.max_file_bytes));
+      return;
+    }
+    if (!line_.empty() || line_length_ > 0) end_line();
+    splitter_.finish();
+  }
+
+ private:
+  void feed(std::string_view data) {
+    while (!data.empty()) {
+      const auto nl = data.find('\n');
+      const std::string_view part = data.substr(0, nl);
+      // A line longer than any document can hold is kept only as far as the limit.
+      const std::size_t room = limits_.max_document_bytes + 1 > line_.size() ? limits_.max_document_bytes + 1 - line_.size() : 0;
+      line_.append(part.substr(0, std::min(room, part.size())));
+      line_length_ += part.size();
+      if (nl == std::string_view::npos) return;
+      end_line();
+      data.remove_prefix(nl + 1);
+    }
+  }
+
+  void end_line() {
+    splitter_.add_line(line_, line_length_, line_.size() < line_length_);
+    line_.clear();
+    line_length_ = 0;
+  }
+
+  void refuse(std::string message) {
+    ++stats_.documents;
+    ++stats_.failed;
+    error_at(1, std::move(message));
+  }
+
+  void error_at(int line, std::string message) {
+    diags_.push_back(Diagnostic{Severity::error, SourceLocation{file_, line, 0, {}}, std::move(message)});
+  }
+
+  const std::string& file_;
+  DocumentBatch& batch_;
+  Diagnostics& diags_;
+  LoadStats& stats_;
+  const Limits& limits_;
+  DocumentSplitter splitter_;
+  std::string line_;
+  std::size_t line_length_ = 0;
+  bool cut_ = false;
+};
+
 /// Walks the inputs in a deterministic order and loads every manifest file once.
 class InputWalker {
  public:
-  InputWalker(const DocumentSink& sink, Diagnostics& diags, LoadStats& stats) : sink_(sink), diags_(diags), stats_(stats) {}
+  InputWalker(const DocumentSink& sink, Diagnostics& diags, LoadStats& stats, const Limits& limits)
+      : diags_(diags), stats_(stats), limits_(limits), batch_(sink, diags, stats, limits) {}
+
+  void finish() { batch_.flush(); }
+
+  void load_stream(std::istream& in, const std::string& file) {
+    ++stats_.files;
+    StreamReader(file, batch_, diags_, stats_, limits_).read(in);
+    batch_.flush();  // a file's diagnostics stay together, before the next file's
+  }
 
   void load_path(const std::string& path) {
     if (path == "-") {
@@ -65,35 +167,27 @@ class InputWalker {
   }
 
   void load_stdin() {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    ++stats_.files;
-    load_contents(buffer.str(), "<stdin>");
+    std::cin.clear();
+    load_stream(std::cin, "<stdin>");
   }
 
   void load_file(const std::string& file) {
     std::error_code ec;
     const fs::path canonical = fs::canonical(file, ec);
     if (!ec && !seen_files_.insert(canonical).second) return;  // same file reached twice through symlinks
+    std::error_code size_ec;
+    const std::uintmax_t size = fs::is_regular_file(file, size_ec) ? fs::file_size(file, size_ec) : 0;
+    if (!size_ec && size > limits_.max_file_bytes) {
+      unreadable(file, fmt::format("file is too large: {} bytes (maximum {}, --max-file-bytes); skipped", size,
+                                   limits_.max_file_bytes));
+      return;
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
       unreadable(file, fmt::format("cannot read file: {}", std::strerror(errno)));
       return;
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-      unreadable(file, "cannot read file: I/O error");
-      return;
-    }
-    ++stats_.files;
-    load_contents(text, file);
-  }
-
-  void load_contents(const std::string& text, const std::string& file) {
-    const LoadStats added = load_text(text, file, sink_, diags_);
-    stats_.documents += added.documents;
-    stats_.objects += added.objects;
-    stats_.failed += added.failed;
+    load_stream(in, file);
   }
 
   /// Recursion with the chain of canonical directories on the stack, so a symlink back to an
@@ -141,12 +235,16 @@ class InputWalker {
       walk_directory(entry);
     } else if (fs::is_regular_file(st) && has_manifest_extension(entry)) {
       load_file(entry.string());
+    } else if (!fs::is_regular_file(st) && has_manifest_extension(entry)) {
+      // Reading a FIFO could block for ever and a device could be endless: only named ones are read.
+      error(entry.string(), "not a regular file (a FIFO, socket or device) inside a directory; skipped", Severity::warning);
     }
   }
 
-  const DocumentSink& sink_;
   Diagnostics& diags_;
   LoadStats& stats_;
+  const Limits& limits_;
+  DocumentBatch batch_;
   std::vector<fs::path> ancestors_;
   std::set<fs::path> seen_dirs_;
   std::set<fs::path> seen_files_;
@@ -154,27 +252,38 @@ class InputWalker {
 
 }  // namespace
 
-LoadStats load_inputs(const std::vector<std::string>& paths, const DocumentSink& sink, Diagnostics& diags) {
+void LoadStats::add(const LoadStats& other) {
+  documents += other.documents;
+  objects += other.objects;
+  failed += other.failed;
+  files += other.files;
+  bytes += other.bytes;
+}
+
+LoadStats load_inputs(const std::vector<std::string>& paths, const DocumentSink& sink, Diagnostics& diags,
+                      const Limits& limits) {
   LoadStats stats;
-  InputWalker walker(sink, diags, stats);
-  if (paths.empty()) {
-    walker.load_path("-");
-    return stats;
-  }
+  InputWalker walker(sink, diags, stats, limits);
+  if (paths.empty()) walker.load_path("-");
   for (const std::string& path : paths) walker.load_path(path);
+  walker.finish();
   return stats;
 }
 
-LoadStats load_text(const std::string& text, const std::string& file, const DocumentSink& sink, Diagnostics& diags) {
+LoadStats load_stream(std::istream& in, const std::string& file, const DocumentSink& sink, Diagnostics& diags,
+                      const Limits& limits) {
   LoadStats stats;
-  const std::string_view body = strip_bom(text);
-  if (const auto problem = check_text(body)) {
-    ++stats.documents;
-    ++stats.failed;
-    diags.push_back(Diagnostic{Severity::error, SourceLocation{file, problem->line, 0, {}}, problem->message});
-    return stats;
-  }
-  split_documents(body, [&](RawDocument&& raw) { parse_document(raw, file, sink, diags, stats); });
+  InputWalker walker(sink, diags, stats, limits);
+  walker.load_stream(in, file);
+  walker.finish();
+  return stats;
+}
+
+LoadStats load_text(const std::string& text, const std::string& file, const DocumentSink& sink, Diagnostics& diags,
+                    const Limits& limits) {
+  std::istringstream in(text);
+  LoadStats stats = load_stream(in, file, sink, diags, limits);
+  stats.files = 0;  // in-memory text is not a file
   return stats;
 }
 

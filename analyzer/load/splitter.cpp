@@ -1,6 +1,12 @@
 // Line scanner for YAML document boundaries. Document markers only count at column 0, where
-// YAML forbids them inside any scalar, so no parsing is needed to find them.
+// YAML forbids them inside any scalar, so no parsing is needed to find them. The same pass
+// notes what the parsers need to know before parsing: a block-style document's kind, its size,
+// and lines that are not text.
 #include "faultline/load/splitter.hpp"
+
+#include <utility>
+
+#include "faultline/load/text_checks.hpp"
 
 namespace faultline::load {
 namespace {
@@ -16,74 +22,115 @@ std::string_view trim_left(std::string_view s) {
   return pos == std::string_view::npos ? std::string_view{} : s.substr(pos);
 }
 
-/// Accumulates one document and notes its `# Source:` comment and whether it has content.
-class Builder {
- public:
-  explicit Builder(int first_line) { doc_.first_line = first_line; }
-
-  void add_line(std::string_view line) {
-    doc_.text.append(line);
-    doc_.text.push_back('\n');
-    std::string_view body = trim_left(line);
-    if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
-    if (body.empty()) return;
-    if (body.front() == '#') {
-      note_comment(body);
-      return;
-    }
-    doc_.has_content = true;
+/// The plain or quoted scalar after `key:` on a top-level line, without a trailing comment.
+std::string top_level_value(std::string_view rest) {
+  rest = trim_left(rest);
+  if (!rest.empty() && (rest.front() == '"' || rest.front() == '\'')) {
+    const auto close = rest.find(rest.front(), 1);
+    return close == std::string_view::npos ? std::string{} : std::string(rest.substr(1, close - 1));
   }
-
-  /// A `%` directive before any content: kept out of the text but the line count is preserved.
-  bool add_directive(std::string_view line) {
-    if (doc_.has_content || line.empty() || line.front() != '%') return false;
-    doc_.text.push_back('\n');
-    return true;
-  }
-
-  void shift_first_column(int n) { doc_.first_column_shift = n; }
-  RawDocument take() { return std::move(doc_); }
-
- private:
-  void note_comment(std::string_view comment) {
-    if (doc_.has_content || !doc_.helm_template.empty()) return;
-    comment = trim_left(comment.substr(1));
-    constexpr std::string_view kSource = "Source:";
-    if (comment.substr(0, kSource.size()) != kSource) return;
-    std::string_view name = trim_left(comment.substr(kSource.size()));
-    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
-    doc_.helm_template = std::string(name);
-  }
-
-  RawDocument doc_;
-};
+  const auto comment = rest.find(" #");
+  if (comment != std::string_view::npos) rest = rest.substr(0, comment);
+  while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t' || rest.back() == '\r')) rest.remove_suffix(1);
+  return std::string(rest);
+}
 
 }  // namespace
 
-void split_documents(std::string_view text, const std::function<void(RawDocument&&)>& on_doc) {
-  Builder current(1);
-  int line_no = 0;
+DocumentSplitter::DocumentSplitter(std::function<void(RawDocument&&)> on_doc, std::size_t max_document_bytes)
+    : on_doc_(std::move(on_doc)), max_bytes_(max_document_bytes) {}
+
+void DocumentSplitter::start(int first_line) {
+  doc_ = RawDocument{};
+  doc_.first_line = first_line;
+}
+
+void DocumentSplitter::add_line(std::string_view line, std::size_t full_length, bool cut) {
+  ++line_no_;
+  if (line_no_ == 1) start(1);
+  if (!cut && is_marker(line, "---")) {
+    on_doc_(std::move(doc_));
+    start(line_no_);
+    const std::string_view rest = trim_left(line.substr(3));
+    doc_.first_column_shift = static_cast<int>(line.size() - rest.size());
+    append(rest, rest.size());
+  } else if (!cut && is_marker(line, "...")) {
+    on_doc_(std::move(doc_));
+    start(line_no_ + 1);
+  } else if (!doc_.has_content && !line.empty() && line.front() == '%') {
+    doc_.text.push_back('\n');  // a directive: kept out of the text, the line count preserved
+  } else {
+    append(line, full_length);
+  }
+}
+
+void DocumentSplitter::append(std::string_view line, std::size_t full_length) {
+  doc_.bytes += full_length + 1;
+  std::string_view body = trim_left(line);
+  if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
+  const bool comment = !body.empty() && body.front() == '#';
+  if (auto problem = line_problem(line)) {
+    if (comment) {
+      doc_.bad_comments.push_back(BadLine{line_no_, std::move(*problem)});
+      line = {};  // a comment is not parsed: blanking it keeps the document and its line numbers
+    } else if (!doc_.bad_content) {
+      doc_.bad_content = BadLine{line_no_, std::move(*problem)};
+    }
+  }
+  if (doc_.bytes > max_bytes_) doc_.oversized = true;
+  if (doc_.oversized) {
+    if (!doc_.text.empty()) std::string().swap(doc_.text);
+  } else {
+    doc_.text.append(line);
+    doc_.text.push_back('\n');
+  }
+  if (body.empty()) return;
+  if (comment) {
+    note_comment(body);
+    return;
+  }
+  doc_.has_content = true;
+  if (line.front() != ' ' && line.front() != '\t') note_top_level(line);
+}
+
+void DocumentSplitter::note_top_level(std::string_view line) {
+  if (doc_.kind.empty() && line.starts_with("kind:")) doc_.kind = top_level_value(line.substr(5));
+  else if (doc_.api_version.empty() && line.starts_with("apiVersion:")) doc_.api_version = top_level_value(line.substr(11));
+}
+
+void DocumentSplitter::note_comment(std::string_view comment) {
+  if (doc_.has_content || !doc_.helm_template.empty()) return;
+  comment = trim_left(comment.substr(1));
+  constexpr std::string_view kSource = "Source:";
+  if (comment.substr(0, kSource.size()) != kSource) return;
+  std::string_view name = trim_left(comment.substr(kSource.size()));
+  while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
+  doc_.helm_template = std::string(name);
+}
+
+void DocumentSplitter::finish() {
+  if (line_no_ == 0) start(1);
+  on_doc_(std::move(doc_));
+  start(line_no_ + 1);
+}
+
+int DocumentSplitter::discard() {
+  const int first = doc_.first_line;
+  start(line_no_ + 1);
+  return first;
+}
+
+void split_documents(std::string_view text, const std::function<void(RawDocument&&)>& on_doc,
+                     std::size_t max_document_bytes) {
+  DocumentSplitter splitter(on_doc, max_document_bytes);
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(pos, end - pos);
+    splitter.add_line(text.substr(pos, end - pos));
     pos = end + 1;
-    ++line_no;
-    if (is_marker(line, "---")) {
-      on_doc(current.take());
-      current = Builder(line_no);
-      const std::string_view rest = trim_left(line.substr(3));
-      current.shift_first_column(static_cast<int>(line.size() - rest.size()));
-      current.add_line(rest);
-    } else if (is_marker(line, "...")) {
-      on_doc(current.take());
-      current = Builder(line_no + 1);
-    } else if (!current.add_directive(line)) {
-      current.add_line(line);
-    }
   }
-  on_doc(current.take());
+  splitter.finish();
 }
 
 }  // namespace faultline::load

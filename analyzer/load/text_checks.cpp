@@ -2,15 +2,8 @@
 // instead of a parser error about an odd character.
 #include "faultline/load/text_checks.hpp"
 
-#include <algorithm>
-#include <cstring>
-
 namespace faultline::load {
 namespace {
-
-int line_at(std::string_view text, std::size_t offset) {
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
-}
 
 /// Length of the UTF-8 sequence starting at `i`, or 0 when it is malformed.
 std::size_t utf8_sequence(std::string_view text, std::size_t i) {
@@ -40,15 +33,26 @@ std::string_view strip_bom(std::string_view text) {
   return text;
 }
 
-std::optional<TextProblem> check_text(std::string_view text) {
-  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
-    return TextProblem{1, "file is UTF-16 encoded; convert it to UTF-8"};
-  if (const void* nul = std::memchr(text.data(), '\0', text.size()))
-    return TextProblem{line_at(text, static_cast<std::size_t>(static_cast<const char*>(nul) - text.data())),
-                       "file looks binary (it contains NUL bytes); expected YAML or JSON text"};
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t len = utf8_sequence(text, i);
-    if (len == 0) return TextProblem{line_at(text, i), "file is not valid UTF-8 text; expected YAML or JSON"};
+std::optional<std::string> foreign_encoding(std::string_view head) {
+  const auto at = [&](std::size_t k) { return k < head.size() ? static_cast<unsigned char>(head[k]) : 0xFFu; };
+  // YAML 1.2 (5.2) detects the encoding from the first bytes: a BOM, or NULs beside an ASCII character.
+  if (head.substr(0, 4) == std::string_view("\x00\x00\xFE\xFF", 4) || head.substr(0, 4) == std::string_view("\xFF\xFE\x00\x00", 4) ||
+      (at(0) == 0 && at(1) == 0 && at(2) == 0 && at(3) != 0 && at(3) < 0x80))
+    return "file is UTF-32 encoded; convert it to UTF-8 (e.g. iconv -f UTF-32 -t UTF-8)";
+  if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF" || (at(0) == 0 && at(1) != 0 && at(1) < 0x80) ||
+      (at(0) != 0 && at(0) < 0x80 && at(1) == 0))
+    return "file is UTF-16 encoded; convert it to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)";
+  return std::nullopt;
+}
+
+std::optional<std::string> line_problem(std::string_view line) {
+  std::size_t i = 0;
+  // Fast path over ASCII without NUL, which is nearly every line.
+  while (i < line.size() && static_cast<unsigned char>(line[i]) - 1u < 0x7Fu) ++i;
+  while (i < line.size()) {
+    if (line[i] == '\0') return "the line holds a NUL byte: binary data, not YAML or JSON text";
+    const std::size_t len = utf8_sequence(line, i);
+    if (len == 0) return "the line is not valid UTF-8 text (expected YAML or JSON)";
     i += len;
   }
   return std::nullopt;

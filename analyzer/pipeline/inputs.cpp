@@ -21,7 +21,7 @@ void load_manifests(const AnalysisOptions& options, Analysis& analysis) {
   const std::size_t first = analysis.diagnostics.size();
   const load::LoadStats stats = load::load_inputs(
       paths, [&](load::Document&& doc) { model::add_document(doc, build, analysis.model, analysis.diagnostics); },
-      analysis.diagnostics);
+      analysis.diagnostics, options.limits);
   auto& counts = analysis.model.stats;
   counts.documents = stats.documents;
   counts.objects = stats.objects;
@@ -51,7 +51,7 @@ void load_nodes(const AnalysisOptions& options, Analysis& analysis) {
                                         "--nodes file holds a " + (kind ? kind.as<std::string>("?") : std::string("?")) +
                                             ", not a Node; ignored (pass manifests as paths, not with --nodes)"});
       },
-      analysis.diagnostics);
+      analysis.diagnostics, options.limits);
   if (stats.failed > 0) analysis.input_error = true;
 }
 

@@ -8,6 +8,7 @@
 
 #include "faultline/common/diagnostic.hpp"
 #include "faultline/inventory/inventory.hpp"
+#include "faultline/load/limits.hpp"
 #include "faultline/model/model.hpp"
 #include "faultline/placement/placement.hpp"
 #include "faultline/rules/baseline.hpp"
@@ -30,6 +31,7 @@ struct AnalysisOptions {
   rules::Selection selection;             ///< --pack, --enable, --disable, --severity
   std::vector<std::string> policy_paths;  ///< --policy FILE|DIR
   std::string baseline_path;              ///< --baseline FILE; "" = none
+  load::Limits limits;                    ///< --max-* input limits and --jobs
 };
 
 /// Copies the settings (config file merged with flags) into `options`; paths stay as they are.

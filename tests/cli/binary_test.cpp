@@ -170,4 +170,25 @@ TEST_SUITE("cli") {
     CHECK(typo.code == 2);
     CHECK(contains(typo.err, "did you mean single-replica"));
   }
+
+  TEST_CASE("--jobs does not change the report: byte-identical for 1 and 3 parser threads") {
+    TempDir tmp;
+    const auto one = run(tmp, "check --format json --fail-on never --jobs 1 fixtures/corpus");
+    const auto three = run(tmp, "check --format json --fail-on never --jobs 3 fixtures/corpus");
+    CHECK(one.code == three.code);
+    CHECK(one.out.size() > 1000);
+    CHECK(one.out == three.out);
+  }
+
+  TEST_CASE("an input limit is named with its flag and file:line; the other documents are analyzed (exit 2)") {
+    TempDir tmp;
+    const auto file = tmp.path / "deep.yaml";
+    std::ofstream(file) << slurp(fs::path(FAULTLINE_SOURCE_DIR) / kFindings) << "\n---\nkind: ConfigMap\ndata: "
+                        << std::string(1000, '[') << "\n";
+    const auto r = run(tmp, "check --max-depth 50 " + file.string());
+    CHECK(r.code == 2);
+    CHECK(contains(r.out + r.err, "nesting deeper than 50 levels (--max-depth)"));
+    CHECK(contains(r.out, "[single-replica]"));
+    CHECK(run(tmp, "check --max-depth 0 " + kClean).code == 2);  // a limit must be positive
+  }
 }

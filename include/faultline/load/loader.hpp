@@ -1,12 +1,15 @@
 #pragma once
 /// Reads files, directories and stdin; splits YAML streams; hands over one object at a time.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <istream>
 #include <string>
 #include <vector>
 
 #include "faultline/common/diagnostic.hpp"
 #include "faultline/load/document.hpp"
+#include "faultline/load/limits.hpp"
 
 namespace faultline::load {
 
@@ -16,15 +19,25 @@ struct LoadStats {
   std::size_t objects = 0;    ///< objects handed to the sink
   std::size_t failed = 0;     ///< documents (or files) that could not be read or parsed, or were not objects
   std::size_t files = 0;      ///< files read (stdin counts as one)
+  std::uint64_t bytes = 0;    ///< input bytes read, for --max-total-bytes
+
+  void add(const LoadStats& other);
 };
 
 using DocumentSink = std::function<void(Document&&)>;
 
 /// Loads every path ("-" = stdin; directories recursively, *.yaml|*.yml|*.json, sorted).
-/// Every problem becomes a diagnostic with file:line[:column]; nothing stops the run.
-LoadStats load_inputs(const std::vector<std::string>& paths, const DocumentSink& sink, Diagnostics& diags);
+/// Every problem becomes a diagnostic with file:line[:column]; nothing stops the run. Objects reach
+/// `sink` in input order whatever `limits.jobs` is.
+LoadStats load_inputs(const std::vector<std::string>& paths, const DocumentSink& sink, Diagnostics& diags,
+                      const Limits& limits = {});
 
-/// Loads one in-memory stream as if read from `file` (used for stdin and by tests).
-LoadStats load_text(const std::string& text, const std::string& file, const DocumentSink& sink, Diagnostics& diags);
+/// Loads one stream (read in chunks, never whole) as if read from `file`.
+LoadStats load_stream(std::istream& in, const std::string& file, const DocumentSink& sink, Diagnostics& diags,
+                      const Limits& limits = {});
+
+/// Loads one in-memory stream as if read from `file` (used by tests).
+LoadStats load_text(const std::string& text, const std::string& file, const DocumentSink& sink, Diagnostics& diags,
+                    const Limits& limits = {});
 
 }  // namespace faultline::load
