@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "faultline/report/report.hpp"
+#include "graph_common.hpp"
 #include "faultline/rules/baseline.hpp"
 #include "faultline/rules/settings.hpp"
 
@@ -81,6 +82,7 @@ rules::Settings effective_settings(const CheckOptions& options, Diagnostics& err
 AnalysisOptions analysis_options(const CheckOptions& options, const rules::Settings& settings) {
   AnalysisOptions out;
   apply_settings(settings, out);
+  out.expand_limits.max_pods = options.max_expanded;
   for (const auto& path : options.paths) {
     if (path != "-") out.paths.push_back(path);
   }
@@ -126,6 +128,7 @@ void setup_check(CLI::App& app, CheckOptions& o) {
       ->group(output);
 
   const char* cluster = "Cluster";
+  add_max_expanded_option(app, o.max_expanded)->group(cluster);
   app.add_option("--namespace,-n", o.default_namespace, "Namespace of objects that name none (default: default)")
       ->type_name("NS")
       ->group(cluster);

@@ -28,6 +28,7 @@ struct CheckOptions {
   std::string baseline;
   std::string write_baseline;
   bool show_suppressed = false;
+  std::size_t max_expanded = expand::Limits{}.max_pods;  ///< --max-expanded
 };
 
 /// Adds check's options and help to `app`, storing them in `options`.
