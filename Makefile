@@ -2,20 +2,26 @@
 BUILD ?= build
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-DEBIAN_PACKAGES := cmake g++ make pkg-config libyaml-cpp-dev libfyaml-dev libboost-graph-dev libcli11-dev libfmt-dev doctest-dev
+DEBIAN_PACKAGES := cmake g++ make pkg-config libyaml-cpp-dev libfyaml-dev libboost-graph-dev libcli11-dev libfmt-dev doctest-dev strace
 DEMO_INPUT := fixtures/examples/runai-control-plane.yaml
 # The default Run:ai example, on an inventory with a single Run:ai system node.
 DEMO_NODES := fixtures/inventories/runai-system-1-nodes-1-zones.yaml
 DEMO_ARGS := --nodes $(DEMO_NODES) $(DEMO_INPUT)
 
-.PHONY: all deps configure build demo test bench bench-1g graph-picture clean
+SANITIZE_BUILD ?= build-sanitize
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+# clang and its libFuzzer/sanitizer runtimes: only `make fuzz` needs them.
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+
+.PHONY: all deps configure build demo test test-sanitize lint fuzz bench bench-1g graph-picture clean
 
 all: build
 
 # Installs only the Debian packages that are missing: as root directly, otherwise with sudo when
 # it works without a password prompt; else prints the one command to ask an administrator for.
 deps:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	@missing=""; for p in $(DEBIAN_PACKAGES) $(EXTRA_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -45,6 +51,30 @@ demo: build
 test: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target faultline faultline_tests
 	@cd $(BUILD) && ctest --output-on-failure
+
+# The whole suite (regression corpus included) under AddressSanitizer and UBSan, with GCC.
+test-sanitize: deps
+	@cmake -S . -B $(SANITIZE_BUILD) -DFAULTLINE_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(SANITIZE_BUILD) -j $(JOBS) --target faultline faultline_tests
+	@cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure
+
+# cppcheck on analyzer/ with the project's configuration (.cppcheck); any finding fails.
+lint:
+	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES=cppcheck
+	@cppcheck --enable=warning,style,performance,portability --std=c++20 --language=c++ --error-exitcode=1 \
+	  --inline-suppr --suppressions-list=.cppcheck --quiet -j $(JOBS) -I include -I analyzer analyzer
+
+# libFuzzer over the whole pipeline under ASan+UBSan, seeded from fixtures/ (README "Robustness").
+# New inputs go to $(FUZZ_BUILD)/corpus, crashes to $(FUZZ_BUILD)/artifacts/.
+fuzz:
+	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(FUZZ_PACKAGES)"
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DFAULTLINE_FUZZ=ON >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target faultline_fuzz
+	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
+	./$(FUZZ_BUILD)/faultline_fuzz -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/yaml.dict -max_len=16384 \
+	  -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/artifacts/ \
+	  $(FUZZ_BUILD)/corpus fixtures
 
 # The benchmark compares with PyYAML's C loader, so it needs python3-yaml on top of the build packages.
 bench bench-1g: DEBIAN_PACKAGES += python3-yaml

@@ -88,7 +88,16 @@ int run(const std::vector<std::string>& args, Environment& env) {
     return code == 0 ? 0 : static_cast<int>(ExitCode::error);
   }
   try {
-    for (const auto* sub : app.get_subcommands()) return static_cast<int>(runners.at(sub)());
+    for (const auto* sub : app.get_subcommands()) {
+      const ExitCode code = runners.at(sub)();
+      // A report that did not reach stdout (a full disk, > /dev/full) is a failed run, whatever it found.
+      env.out.flush();
+      if (!env.out) {
+        env.err << "faultline: error: cannot write to standard output; the report is incomplete\n";
+        return static_cast<int>(ExitCode::error);
+      }
+      return static_cast<int>(code);
+    }
   } catch (const std::exception& e) {
     env.err << "faultline: internal error: " << e.what() << '\n';
     return static_cast<int>(ExitCode::error);

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "faultline/report/report.hpp"
+#include "graph_common.hpp"
 #include "faultline/rules/baseline.hpp"
 #include "faultline/rules/settings.hpp"
 
@@ -82,6 +83,7 @@ AnalysisOptions analysis_options(const CheckOptions& options, const rules::Setti
   AnalysisOptions out;
   apply_settings(settings, out);
   out.limits = options.limits;
+  out.expand_limits.max_pods = options.max_expanded;
   for (const auto& path : options.paths) {
     if (path != "-") out.paths.push_back(path);
   }
@@ -127,6 +129,7 @@ void setup_check(CLI::App& app, CheckOptions& o) {
       ->group(output);
 
   const char* cluster = "Cluster";
+  add_max_expanded_option(app, o.max_expanded)->group(cluster);
   app.add_option("--namespace,-n", o.default_namespace, "Namespace of objects that name none (default: default)")
       ->type_name("NS")
       ->group(cluster);

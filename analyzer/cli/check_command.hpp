@@ -30,6 +30,7 @@ struct CheckOptions {
   std::string write_baseline;
   bool show_suppressed = false;
   load::Limits limits;  ///< --max-* and --jobs
+  std::size_t max_expanded = expand::Limits{}.max_pods;  ///< --max-expanded
 };
 
 /// Adds check's options and help to `app`, storing them in `options`.

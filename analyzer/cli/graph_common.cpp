@@ -6,6 +6,15 @@
 
 namespace faultline::cli {
 
+CLI::Option* add_max_expanded_option(CLI::App& app, std::size_t& max_pods) {
+  return app
+      .add_option("--max-expanded", max_pods,
+                  "Most pods one custom resource may imply, e.g. Prometheus shards × replicas (default: " +
+                      std::to_string(max_pods) + ")")
+      ->check(CLI::PositiveNumber)
+      ->type_name("N");
+}
+
 void add_graph_input_options(CLI::App& app, GraphInputOptions& o, const std::vector<std::string>& formats) {
   o.format = formats.front();
   std::string names;
@@ -27,6 +36,7 @@ void add_graph_input_options(CLI::App& app, GraphInputOptions& o, const std::vec
   app.add_option("--policy", o.policies, "Add the packs in FILE or DIR (their dependency and quorum declarations)")
       ->type_name("FILE|DIR")
       ->allow_extra_args(false);
+  add_max_expanded_option(app, o.max_expanded);
 }
 
 std::unique_ptr<Analysis> analyze_for_graph(const GraphInputOptions& o, Environment& env) {
@@ -43,6 +53,7 @@ std::unique_ptr<Analysis> analyze_for_graph(const GraphInputOptions& o, Environm
   options.extra_topology_keys = o.topology_keys;
   if (!o.default_namespace.empty()) options.default_namespace = o.default_namespace;
   options.policy_paths = o.policies;
+  options.expand_limits.max_pods = o.max_expanded;
   auto analysis = env.analyze(options);
   for (const auto& d : analysis->diagnostics) {
     if (d.severity != Severity::error) continue;

@@ -19,7 +19,11 @@ struct GraphInputOptions {
   std::vector<std::string> policies;
   std::string format;
   std::string output;
+  std::size_t max_expanded = expand::Limits{}.max_pods;
 };
+
+/// --max-expanded N: the pods one custom resource may imply (every subcommand that analyzes).
+CLI::Option* add_max_expanded_option(CLI::App& app, std::size_t& max_pods);
 
 /// Adds the options above to `app`; `formats` are the accepted --format values, the first the default.
 void add_graph_input_options(CLI::App& app, GraphInputOptions& o, const std::vector<std::string>& formats);

@@ -1,6 +1,11 @@
 #include "cr_reader.hpp"
 
+#include <algorithm>
+#include <climits>
+
 #include <fmt/format.h>
+
+#include "faultline/common/value_text.hpp"
 
 namespace faultline::expand::detail {
 
@@ -48,13 +53,31 @@ YAML::Node CrReader::seq(const YAML::Node& parent, const std::string& key, const
 std::optional<int> CrReader::count(const YAML::Node& parent, const std::string& key, const std::string& path) const {
   YAML::Node n = child(parent, key);
   if (!n || n.IsNull()) return std::nullopt;
-  int value = -1;
-  if (!n.IsScalar() || !YAML::convert<int>::decode(n, value) || value < 0) {
-    report(n, fmt::format("{} must be a non-negative integer, not {}; the default is used", path,
-                          n.IsScalar() ? "\"" + n.Scalar() + "\"" : std::string("a structure")));
+  if (!n.IsScalar()) {
+    report(n, fmt::format("{}: expected a non-negative integer, got {}; the default is used", path,
+                          n.IsSequence() ? "a list" : "a mapping"));
     return std::nullopt;
   }
-  return value;
+  long value = 0;
+  if (const auto problem = integer_problem(n.Scalar(), 0, INT_MAX, value)) {
+    report(n, fmt::format("{}: {}; the default is used", path, *problem));
+    return std::nullopt;
+  }
+  return static_cast<int>(value);
+}
+
+void CrReader::admit(const YAML::Node& manifest) const {
+  long replicas = 1;
+  const YAML::Node& m = manifest;
+  const YAML::Node written = m["spec"]["replicas"];
+  if (written && written.IsScalar() && integer_problem(written.Scalar(), 0, LONG_MAX, replicas)) replicas = 1;
+  // A workload of 0 replicas still costs an object: counting it as one bounds shards × 0 too.
+  pods_ += static_cast<std::uint64_t>(std::max(replicas, 1L));
+  if (pods_ > limits_.max_pods) {
+    throw ExpansionLimitExceeded(fmt::format("implies more than {} pods (--max-expanded {}; shards × replicas, a workload "
+                                             "counting at least 1); none of its workloads is analyzed",
+                                             limits_.max_pods, limits_.max_pods));
+  }
 }
 
 std::optional<bool> CrReader::flag(const YAML::Node& parent, const std::string& key, const std::string& path) const {

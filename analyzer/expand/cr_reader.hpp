@@ -1,19 +1,28 @@
 #pragma once
 // Typed reads from a custom resource's body; a value of the wrong type becomes a diagnostic.
+#include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include <yaml-cpp/yaml.h>
 
 #include "faultline/common/diagnostic.hpp"
+#include "faultline/expand/expand.hpp"
 #include "faultline/model/objects.hpp"
 
 namespace faultline::expand::detail {
 
+/// Thrown by CrReader::admit() when a resource implies more pods than the limit allows.
+struct ExpansionLimitExceeded : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 /// One custom resource being expanded, and where its problems are reported.
 class CrReader {
  public:
-  CrReader(const model::RawObject& cr, Diagnostics& diags) : cr_(cr), diags_(diags) {}
+  CrReader(const model::RawObject& cr, Diagnostics& diags, const Limits& limits = {})
+      : cr_(cr), diags_(diags), limits_(limits) {}
 
   const model::RawObject& cr() const { return cr_; }
   const YAML::Node& body() const { return cr_.body; }
@@ -32,10 +41,16 @@ class CrReader {
   /// Reports `message` about the field at `node` (or the resource itself when `node` has no position).
   void report(const YAML::Node& node, const std::string& message) const;
 
+  /// Counts the pods of one implied workload manifest (spec.replicas, at least 1) against
+  /// Limits::max_pods; throws ExpansionLimitExceeded past it, so a loop over shards stops there.
+  void admit(const YAML::Node& manifest) const;
+
  private:
   YAML::Node child(const YAML::Node& parent, const std::string& key) const;
   const model::RawObject& cr_;
   Diagnostics& diags_;
+  Limits limits_;
+  mutable std::uint64_t pods_ = 0;  ///< admitted so far; the reader is passed by const reference
 };
 
 }  // namespace faultline::expand::detail

@@ -2,8 +2,11 @@
 #include "faultline/expand/expand.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <set>
 #include <tuple>
+
+#include <fmt/format.h>
 
 #include "faultline/model/builder.hpp"
 
@@ -15,9 +18,28 @@ using WorkloadKey = std::tuple<std::string, std::string, std::string>;
 
 WorkloadKey key_of(const model::ObjectRef& ref) { return {ref.kind, ref.ns, ref.name}; }
 
+/// Adds the workloads one resource implies, skipping those the input (or an earlier resource) holds.
+void add_implied(const model::RawObject& cr, const std::vector<ImpliedObject>& implied, const model::BuildOptions& options,
+                 std::set<WorkloadKey>& present, model::Model& model, Diagnostics& diags) {
+  for (const auto& obj : implied) {
+    const YAML::Node& root = obj.doc.root;
+    const WorkloadKey key{root["kind"].as<std::string>(), root["metadata"]["namespace"].as<std::string>(),
+                          root["metadata"]["name"].as<std::string>()};
+    if (!present.insert(key).second) continue;
+    const std::size_t before = model.workloads.size();
+    model::add_document(obj.doc, options, model, diags);
+    // The deque keeps earlier workloads in place; only the one just added is marked.
+    if (model.workloads.size() > before) {
+      model::Workload& added = model.workloads.back();
+      added.meta.expanded_from = obj.expanded_from;
+      added.meta.where = cr.meta.where;
+    }
+  }
+}
+
 }  // namespace
 
-void expand(model::Model& model, Diagnostics& diags) {
+void expand(model::Model& model, Diagnostics& diags, const Limits& limits) {
   // A workload the input already holds wins: a rendered or dumped prometheus-runai StatefulSet
   // is the truth, and the one a RunaiConfig implies would only repeat (or contradict) it.
   std::set<WorkloadKey> present;
@@ -37,19 +59,13 @@ void expand(model::Model& model, Diagnostics& diags) {
   model::BuildOptions options;
   options.count_in_stats = false;
   for (const model::RawObject* cr : order) {
-    for (auto& obj : implied_objects(*cr, diags)) {
-      const YAML::Node& root = obj.doc.root;
-      const WorkloadKey key{root["kind"].as<std::string>(), root["metadata"]["namespace"].as<std::string>(),
-                            root["metadata"]["name"].as<std::string>()};
-      if (!present.insert(key).second) continue;
-      const std::size_t before = model.workloads.size();
-      model::add_document(obj.doc, options, model, diags);
-      // The deque keeps earlier workloads in place; only the one just added is marked.
-      if (model.workloads.size() > before) {
-        model::Workload& added = model.workloads.back();
-        added.meta.expanded_from = obj.expanded_from;
-        added.meta.where = cr->meta.where;
-      }
+    try {
+      add_implied(*cr, implied_objects(*cr, diags, limits), options, present, model, diags);
+    } catch (const std::exception& e) {
+      // Out of memory or a bug inside one resource: say so and keep the rest of the analysis.
+      diags.push_back({Severity::error, cr->meta.where,
+                       fmt::format("{}: internal error while expanding it ({}); the workloads it implies are not "
+                                   "analyzed", cr->meta.ref.display(), e.what())});
     }
   }
 }

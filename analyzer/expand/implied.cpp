@@ -34,11 +34,11 @@ bool expands(std::string_view api_version, std::string_view kind) {
   return expander_for(api_version, kind) != Expander::none;
 }
 
-std::vector<ImpliedObject> implied_objects(const model::RawObject& cr, Diagnostics& diags) {
+std::vector<ImpliedObject> implied_objects(const model::RawObject& cr, Diagnostics& diags, const Limits& limits) {
   std::vector<ImpliedObject> out;
   const Expander which = expander_for(cr.meta.ref.api_version, cr.meta.ref.kind);
   if (which == Expander::none) return out;
-  const detail::CrReader r(cr, diags);
+  const detail::CrReader r(cr, diags, limits);
   if (!cr.body || !cr.body.IsMap()) {
     r.report(cr.body, "the resource's body is not available; the workloads it implies are not analyzed");
     return out;
@@ -59,6 +59,9 @@ std::vector<ImpliedObject> implied_objects(const model::RawObject& cr, Diagnosti
       case Expander::runai_config: detail::expand_runai_config(r, out); break;
       case Expander::none: break;
     }
+  } catch (const detail::ExpansionLimitExceeded& e) {
+    out.clear();
+    r.report(cr.body, e.what());
   } catch (const YAML::Exception& e) {
     // A shape no check above foresaw: report it and keep the rest of the analysis going.
     out.clear();

@@ -51,6 +51,7 @@ YAML::Node container(const std::string& name, const std::string& image) {
 }
 
 ImpliedObject implied(const CrReader& r, YAML::Node manifest, const std::string& expanded_from) {
+  r.admit(manifest);  // every expander's workloads pass here, so the limit holds for all of them
   ImpliedObject o;
   o.doc.root = std::move(manifest);
   o.doc.where = r.cr().meta.where;

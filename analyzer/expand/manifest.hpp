@@ -24,7 +24,8 @@ void copy_scheduling(const CrReader& r, const YAML::Node& from, const std::strin
 /// One container with a name and an image.
 YAML::Node container(const std::string& name, const std::string& image);
 
-/// Wraps `manifest` as a document located at the resource.
+/// Wraps `manifest` as a document located at the resource, counted against the resource's
+/// pod limit (throws ExpansionLimitExceeded past it).
 ImpliedObject implied(const CrReader& r, YAML::Node manifest, const std::string& expanded_from);
 
 }  // namespace faultline::expand::detail

@@ -1,9 +1,11 @@
 // Graphviz DOT: nodes in one cluster per zone, workloads coloured by verdict, dependency edges.
 #include <map>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "faultline/graph/render.hpp"
+#include "faultline/report/terminal_text.hpp"
 #include "verdict.hpp"
 
 namespace faultline::graph {
@@ -12,18 +14,21 @@ namespace {
 // Pinned workloads (few eligible nodes) get their placement edges drawn; others would only clutter.
 constexpr std::size_t kMaxDrawnPlacementEdges = 3;
 
-std::string quote(const std::string& text) {
+/// A DOT string of label lines: each line's input text has its control characters escaped
+/// first, so only the lines written here break a label.
+std::string quote(const std::vector<std::string>& lines) {
   std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out += "\\n";
+    for (const char c : report::terminal_text(lines[i])) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
     }
-    out += c;
   }
   return out + "\"";
 }
+
+std::string quote(const std::string& text) { return quote(std::vector<std::string>{text}); }
 
 std::string id(Vertex v) { return fmt::format("v{}", v); }
 
@@ -42,17 +47,17 @@ Style style_of(Shade shade) {
   return {"white", "black"};
 }
 
-std::string workload_label(const SystemGraph& g, Vertex v, const std::map<Vertex, std::size_t>& radius) {
+std::vector<std::string> workload_label(const SystemGraph& g, Vertex v, const std::map<Vertex, std::size_t>& radius) {
   const auto& w = g[v];
-  std::string label = w.label;
-  if (w.placement != nullptr) label += fmt::format("\n{} replica{}", w.placement->replicas, w.placement->replicas == 1 ? "" : "s");
+  std::vector<std::string> label = {w.label};
+  if (w.placement != nullptr) label.push_back(fmt::format("{} replica{}", w.placement->replicas, w.placement->replicas == 1 ? "" : "s"));
   if (w.spof.spof) {
-    label += "\nSPOF: " + w.spof.reason;
-    label += fmt::format("\nblast radius {}", radius.at(v));
+    label.push_back("SPOF: " + w.spof.reason);
+    label.push_back(fmt::format("blast radius {}", radius.at(v)));
   } else {
-    label += "\n" + std::string(verdict_of(w));
+    label.emplace_back(verdict_of(w));
   }
-  if (!w.quorum.empty()) label += "\nneeds a majority";
+  if (!w.quorum.empty()) label.emplace_back("needs a majority");
   return label;
 }
 

@@ -2,15 +2,31 @@
 #include "field_reader.hpp"
 
 #include <charconv>
-#include <limits>
 
 #include <fmt/format.h>
+
+#include "faultline/common/value_text.hpp"
 
 namespace faultline::model {
 namespace {
 
-std::string describe(const YAML::Node& node) {
-  if (node.IsScalar()) return fmt::format("\"{}\"", node.Scalar());
+/// Fields whose values may be secrets (env vars, ConfigMap and Secret data): a diagnostic about
+/// them names the field and the type it found, never the value.
+bool holds_values(const ObjectMeta& meta, std::string_view path) {
+  if (meta.ref.kind == "ConfigMap" || meta.ref.kind == "Secret") return true;
+  for (std::string_view part : {"env", "envFrom", "valueFrom", "data", "stringData", "binaryData"}) {
+    for (std::size_t at = path.find(part); at != std::string_view::npos; at = path.find(part, at + 1)) {
+      const std::size_t end = at + part.size();
+      const bool starts = at == 0 || path[at - 1] == '.';
+      const bool ends = end == path.size() || path[end] == '.' || path[end] == '[';
+      if (starts && ends) return true;
+    }
+  }
+  return false;
+}
+
+std::string describe(const YAML::Node& node, bool show_value = true) {
+  if (node.IsScalar()) return show_value ? quoted_excerpt(node.Scalar()) : std::string("a string (value not shown)");
   if (node.IsSequence()) return "a list";
   if (node.IsMap()) return "a mapping";
   return "null";
@@ -67,7 +83,8 @@ YAML::Node FieldReader::typed_child(const YAML::Node& parent, const char* key, c
                                     YAML::NodeType::value type, std::string_view expected) {
   YAML::Node v = child(parent, key);
   if (v && v.Type() != type) {
-    error(v, join_path(path, key), fmt::format("expected {}, got {}", expected, describe(v)));
+    const std::string field = join_path(path, key);
+    error(v, field, fmt::format("expected {}, got {}", expected, describe(v, !holds_values(meta_, field))));
     return YAML::Node(YAML::NodeType::Undefined);
   }
   return v;
@@ -85,7 +102,7 @@ std::optional<std::string> FieldReader::str(const YAML::Node& parent, const char
   const YAML::Node v = child(parent, key);
   if (!v) return std::nullopt;
   if (!v.IsScalar()) {
-    error(v, join_path(path, key), fmt::format("expected a string, got {}", describe(v)));
+    error(v, join_path(path, key), fmt::format("expected a string, got {}", describe(v, false)));
     return std::nullopt;
   }
   return v.Scalar();
@@ -100,15 +117,14 @@ std::optional<long> FieldReader::integer(const YAML::Node& parent, const char* k
                                          long max) {
   const YAML::Node v = child(parent, key);
   if (!v) return std::nullopt;
-  const auto value = v.IsScalar() ? parse_integer(v.Scalar()) : std::nullopt;
-  if (!value) {
-    error(v, join_path(path, key), fmt::format("expected an integer, got {}", describe(v)));
+  const std::string field = join_path(path, key);
+  if (!v.IsScalar()) {
+    error(v, field, fmt::format("expected an integer, got {}", describe(v)));
     return std::nullopt;
   }
-  if (*value < min || *value > max) {
-    error(v, join_path(path, key),
-          max >= std::numeric_limits<int>::max() ? fmt::format("{} is out of range (minimum {})", *value, min)
-                                                   : fmt::format("{} is out of range ({}..{})", *value, min, max));
+  long value = 0;
+  if (const auto problem = integer_problem(v.Scalar(), min, max, value)) {
+    error(v, field, holds_values(meta_, field) ? "invalid value (expected an integer)" : *problem);
     return std::nullopt;
   }
   return value;
@@ -121,7 +137,8 @@ std::optional<bool> FieldReader::boolean(const YAML::Node& parent, const char* k
     if (v.Scalar() == "true" || v.Scalar() == "True" || v.Scalar() == "TRUE") return true;
     if (v.Scalar() == "false" || v.Scalar() == "False" || v.Scalar() == "FALSE") return false;
   }
-  error(v, join_path(path, key), fmt::format("expected true or false, got {}", describe(v)));
+  const std::string field = join_path(path, key);
+  error(v, field, fmt::format("expected true or false, got {}", describe(v, !holds_values(meta_, field))));
   return std::nullopt;
 }
 
@@ -136,7 +153,8 @@ Labels FieldReader::string_map(const YAML::Node& parent, const char* key, const 
     } else if (kv.second.IsScalar()) {
       out[kv.first.Scalar()] = kv.second.Scalar();
     } else {
-      error(kv.second, join_path(join_path(path, key), kv.first.Scalar()), fmt::format("expected a string, got {}", describe(kv.second)));
+      error(kv.second, join_path(join_path(path, key), kv.first.Scalar()),
+            fmt::format("expected a string, got {}", describe(kv.second, false)));
     }
   }
   return out;
@@ -150,7 +168,7 @@ std::vector<std::string> FieldReader::string_list(const YAML::Node& parent, cons
     if (item.IsScalar()) {
       out.push_back(item.Scalar());
     } else {
-      error(item, join_path(path, key), fmt::format("expected a list of strings, got {} as an item", describe(item)));
+      error(item, join_path(path, key), fmt::format("expected a list of strings, got {} as an item", describe(item, false)));
     }
   }
   return out;
@@ -162,11 +180,20 @@ std::optional<IntOrPercent> FieldReader::int_or_percent(const YAML::Node& parent
   if (!v) return std::nullopt;
   const auto value = v.IsScalar() ? parse_int_or_percent(v.Scalar()) : std::nullopt;
   if (!value) {
-    error(v, join_path(path, key), fmt::format("expected a non-negative integer or a percentage such as \"25%\", got {}", describe(v)));
+    // A number that is only too large or negative says so; anything else is an invalid value.
+    std::string_view number = v.IsScalar() ? std::string_view(v.Scalar()) : std::string_view();
+    if (number.ends_with('%')) number.remove_suffix(1);
+    long n = 0;
+    const auto range = v.IsScalar() ? integer_problem(number, 0, kMaxIntOrPercent, n) : std::nullopt;
+    error(v, join_path(path, key),
+          range && !range->starts_with("invalid")
+              ? *range
+              : fmt::format("invalid value {} (expected a non-negative integer or a percentage such as \"25%\")",
+                            describe(v)));
     return std::nullopt;
   }
   if (value->percent && value->value > max_percent) {
-    error(v, join_path(path, key), fmt::format("{} is out of range (0%..{}%)", value->to_string(), max_percent));
+    error(v, join_path(path, key), fmt::format("{} is too large (maximum {}%)", value->to_string(), max_percent));
     return std::nullopt;
   }
   return value;

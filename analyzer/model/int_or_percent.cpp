@@ -19,7 +19,7 @@ std::optional<IntOrPercent> parse_int_or_percent(const std::string& text) {
   const std::string_view digits = is_percent ? std::string_view(text).substr(0, text.size() - 1) : std::string_view(text);
   if (digits.empty() || digits.front() == '-' || digits.front() == '+') return std::nullopt;
   const auto value = parse_integer(digits);
-  if (!value || *value > 1'000'000'000) return std::nullopt;
+  if (!value || *value > kMaxIntOrPercent) return std::nullopt;
   return IntOrPercent{static_cast<int>(*value), is_percent};
 }
 

@@ -54,7 +54,9 @@ std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
 
   pipeline::load_manifests(options, *a);
   pipeline::load_nodes(options, *a);
-  expand::expand(a->model, a->diagnostics);
+  const std::size_t expanded_from = a->diagnostics.size();
+  expand::expand(a->model, a->diagnostics, options.expand_limits);
+  if (pipeline::has_error(a->diagnostics, expanded_from)) a->input_error = true;
   a->model.build_indexes();
   a->inventory = inventory::build_inventory(a->model, options.extra_topology_keys);
   a->placement = placement::place(a->model, a->inventory);
@@ -70,7 +72,9 @@ std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
       graph::build_graph(a->model, a->inventory, a->placement, a->catalogue.declarations));
   a->diagnostics.insert(a->diagnostics.end(), a->graph->diagnostics().begin(), a->graph->diagnostics().end());
   const rules::Context context{a->model, a->inventory, a->placement, a->graph.get()};
-  a->findings = rules::evaluate(a->catalogue, context, &a->examined);
+  const std::size_t evaluated_from = a->diagnostics.size();
+  a->findings = rules::evaluate(a->catalogue, context, &a->examined, &a->diagnostics);
+  if (pipeline::has_error(a->diagnostics, evaluated_from)) a->input_error = true;  // a rule failed
   pipeline::attach_blast_radius(*a->graph, a->findings);
   a->stale_baseline = rules::apply_baseline(baseline, a->findings);
   rules::sort_findings(a->findings);

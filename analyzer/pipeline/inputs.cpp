@@ -5,23 +5,22 @@
 
 namespace faultline::pipeline {
 
-namespace {
-
 bool has_error(const Diagnostics& diags, std::size_t from) {
   for (std::size_t i = from; i < diags.size(); ++i)
     if (diags[i].severity == Severity::error) return true;
   return false;
 }
 
-}  // namespace
-
 void load_manifests(const AnalysisOptions& options, Analysis& analysis) {
   const model::BuildOptions build{options.default_namespace};
   const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"-"} : options.paths;
   const std::size_t first = analysis.diagnostics.size();
-  const load::LoadStats stats = load::load_inputs(
-      paths, [&](load::Document&& doc) { model::add_document(doc, build, analysis.model, analysis.diagnostics); },
-      analysis.diagnostics, options.limits);
+  const load::DocumentSink add = [&](load::Document&& doc) {
+    model::add_document(doc, build, analysis.model, analysis.diagnostics);
+  };
+  const load::LoadStats stats = options.text
+                                    ? load::load_text(*options.text, "<input>", add, analysis.diagnostics, options.limits)
+                                    : load::load_inputs(paths, add, analysis.diagnostics, options.limits);
   auto& counts = analysis.model.stats;
   counts.documents = stats.documents;
   counts.objects = stats.objects;

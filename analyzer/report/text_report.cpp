@@ -8,21 +8,27 @@
 
 #include "faultline/report/coverage.hpp"
 #include "faultline/report/report.hpp"
+#include "faultline/report/terminal_text.hpp"
 #include "style.hpp"
 
 namespace faultline::report {
 namespace {
 
+// Every string that comes from the input (names, paths, values, messages that quote them, rule
+// texts of user packs) goes through safe(): a newline in a name must not forge a finding line.
+std::string safe(std::string_view text) { return terminal_text(text); }
+
 std::string file_line(const SourceLocation& where) {
   if (where.file.empty()) return "";
-  if (where.line <= 0) return where.file;
-  if (where.column <= 0) return fmt::format("{}:{}", where.file, where.line);
-  return fmt::format("{}:{}:{}", where.file, where.line, where.column);
+  const std::string file = safe(where.file);
+  if (where.line <= 0) return file;
+  if (where.column <= 0) return fmt::format("{}:{}", file, where.line);
+  return fmt::format("{}:{}:{}", file, where.line, where.column);
 }
 
 std::string location_text(const SourceLocation& where) {
   std::string text = file_line(where);
-  if (!where.helm_template.empty()) text += fmt::format(" (template {})", where.helm_template);
+  if (!where.helm_template.empty()) text += fmt::format(" (template {})", safe(where.helm_template));
   return text;
 }
 
@@ -44,17 +50,17 @@ std::vector<Group> group_by_object(const std::vector<const rules::Finding*>& fin
 }
 
 void write_finding(const rules::Finding& f, const SourceLocation& group_where, const Style& style, std::ostream& out) {
-  std::string head = fmt::format("  {} [{}]", style.severity(f.severity, to_string(f.severity)), f.rule);
-  if (f.suppressed) head += style.dim(fmt::format(" (suppressed: {})", f.suppression.empty() ? "yes" : f.suppression));
-  out << head << ' ' << f.message << '\n';
+  std::string head = fmt::format("  {} [{}]", style.severity(f.severity, to_string(f.severity)), safe(f.rule));
+  if (f.suppressed) head += style.dim(fmt::format(" (suppressed: {})", f.suppression.empty() ? "yes" : safe(f.suppression)));
+  out << head << ' ' << safe(f.message) << '\n';
   if (f.where.file != group_where.file || f.where.line != group_where.line) {
     out << "      at " << location_text(f.where) << '\n';
   }
-  for (const auto& line : f.evidence) out << "      - " << line << '\n';
-  if (!f.remediation.empty()) out << "      " << style.bold("fix:") << ' ' << f.remediation << '\n';
+  for (const auto& line : f.evidence) out << "      - " << safe(line) << '\n';
+  if (!f.remediation.empty()) out << "      " << style.bold("fix:") << ' ' << safe(f.remediation) << '\n';
   if (!f.blast_radius.empty()) {
     out << "      blast radius (" << f.blast_radius.size() << "): ";
-    for (std::size_t i = 0; i < f.blast_radius.size(); ++i) out << (i ? ", " : "") << f.blast_radius[i];
+    for (std::size_t i = 0; i < f.blast_radius.size(); ++i) out << (i ? ", " : "") << safe(f.blast_radius[i]);
     out << '\n';
   }
 }
@@ -62,10 +68,10 @@ void write_finding(const rules::Finding& f, const SourceLocation& group_where, c
 void write_findings(const std::vector<const rules::Finding*>& findings, const Style& style, std::ostream& out) {
   for (const auto& group : group_by_object(findings)) {
     const auto& first = *group.findings.front();
-    out << style.bold(group.object->display());
+    out << style.bold(safe(group.object->display()));
     if (const auto where = location_text(first.where); !where.empty()) out << "  " << where;
     out << '\n';
-    if (!first.expanded_from.empty()) out << "  expanded from " << first.expanded_from << '\n';
+    if (!first.expanded_from.empty()) out << "  expanded from " << safe(first.expanded_from) << '\n';
     for (const auto* f : group.findings) write_finding(*f, first.where, style, out);
     out << '\n';
   }
@@ -84,7 +90,7 @@ void write_spofs_by_blast_radius(const std::vector<const rules::Finding*>& findi
   std::vector<std::pair<std::string, std::size_t>> ranked(radius.begin(), radius.end());
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   out << style.bold("Single points of failure by blast radius") << " (workloads that go down with them)\n";
-  for (const auto& [name, size] : ranked) out << fmt::format("  {:>4}  {}\n", size, name);
+  for (const auto& [name, size] : ranked) out << fmt::format("  {:>4}  {}\n", size, safe(name));
   out << '\n';
 }
 
@@ -92,8 +98,8 @@ void write_stale_baseline(const std::vector<rules::BaselineEntry>& stale, std::o
   if (stale.empty()) return;
   out << "Baseline entries no longer found (" << stale.size() << "), fixed since the baseline was written:\n";
   for (const auto& entry : stale) {
-    out << "  " << entry.rule << ' ' << entry.object;
-    if (!entry.subject.empty()) out << " (" << entry.subject << ')';
+    out << "  " << safe(entry.rule) << ' ' << safe(entry.object);
+    if (!entry.subject.empty()) out << " (" << safe(entry.subject) << ')';
     out << '\n';
   }
   out << '\n';
@@ -149,11 +155,11 @@ void write_coverage(const Analysis& analysis, const Style& style, std::ostream& 
       << "domains/most replicas in one domain/replicas left after losing it)\n";
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> header = {"WORKLOAD", "REPLICAS", "ELIGIBLE NODES"};
-  for (const auto& key : keys) header.push_back(short_key_name(key));
+  for (const auto& key : keys) header.push_back(safe(short_key_name(key)));
   rows.push_back(header);
   for (const auto& w : analysis.placement.workloads) {
     if (w.workload == nullptr) continue;
-    std::vector<std::string> row = {w.workload->meta.ref.display(), std::to_string(w.replicas),
+    std::vector<std::string> row = {safe(w.workload->meta.ref.display()), std::to_string(w.replicas),
                                     w.eligible_nodes ? std::to_string(*w.eligible_nodes) : "-"};
     for (const auto& key : keys) row.push_back(coverage_cell(w, key));
     rows.push_back(row);
@@ -161,8 +167,9 @@ void write_coverage(const Analysis& analysis, const Style& style, std::ostream& 
   write_table(rows, out);
   std::vector<std::string> parts;
   for (const auto& s : coverage_summary(analysis)) {
-    parts.push_back(s.has_domains ? fmt::format("one {}: {} of {}", short_key_name(s.key), s.surviving, s.workloads)
-                                  : fmt::format("one {}: no eligible node has the label {}", short_key_name(s.key), s.key));
+    parts.push_back(s.has_domains ? fmt::format("one {}: {} of {}", safe(short_key_name(s.key)), s.surviving, s.workloads)
+                                  : fmt::format("one {}: no eligible node has the label {}", safe(short_key_name(s.key)),
+                                                safe(s.key)));
   }
   out << "Workloads that survive the loss of any ";
   for (std::size_t i = 0; i < parts.size(); ++i) out << (i ? "; " : "") << parts[i];
@@ -187,7 +194,7 @@ std::string format_diagnostic(const Diagnostic& d, bool color) {
   const Style style(color);
   const std::string where = file_line(d.where);
   return fmt::format("{}: {}: {}", where.empty() ? std::string("faultline") : where,
-                     style.severity(d.severity, to_string(d.severity)), d.message);
+                     style.severity(d.severity, to_string(d.severity)), safe(d.message));
 }
 
 void write_text(const Analysis& analysis, const ReportOptions& options, std::ostream& out) {

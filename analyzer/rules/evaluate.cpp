@@ -1,6 +1,9 @@
 // Running rules: template hits become findings with filled texts, chosen severity and suppression.
 #include <algorithm>
+#include <exception>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "faultline/rules/engine.hpp"
 
@@ -71,20 +74,37 @@ Finding to_finding(const Rule& rule, Hit& hit) {
 
 }  // namespace
 
+std::size_t evaluate_rule(const Rule& rule, const Template& tmpl, const Context& context, std::vector<Finding>& findings,
+                          Diagnostics* problems) {
+  const Params params(rule.params, tmpl.params);
+  std::size_t in_scope = 0;
+  const TemplateInput input{rule, context, params, tmpl.default_kinds, &in_scope};
+  // One rule that fails (out of memory, a bug) loses only its own findings: the guard is per rule.
+  const std::size_t kept = findings.size();
+  try {
+    std::vector<Hit> hits;
+    tmpl.evaluate(input, hits);
+    for (Hit& hit : hits)
+      if (hit.object) findings.push_back(to_finding(rule, hit));
+  } catch (const std::exception& e) {
+    findings.resize(kept);
+    if (problems) {
+      problems->push_back({Severity::error, rule.where,
+                           fmt::format("rule {} could not be evaluated ({}); its findings are missing from this report",
+                                       rule.id, e.what())});
+    }
+  }
+  return in_scope;
+}
+
 std::vector<Finding> evaluate(const Catalogue& catalogue, const Context& context,
-                              std::map<std::string, std::size_t>* examined) {
+                              std::map<std::string, std::size_t>* examined, Diagnostics* problems) {
   std::vector<Finding> findings;
   for (const Rule& rule : catalogue.rules) {
     const Template* tmpl = rule.enabled ? find_template(rule.template_id) : nullptr;
     if (!tmpl) continue;
-    const Params params(rule.params, tmpl->params);
-    std::size_t in_scope = 0;
-    const TemplateInput input{rule, context, params, tmpl->default_kinds, &in_scope};
-    std::vector<Hit> hits;
-    tmpl->evaluate(input, hits);
+    const std::size_t in_scope = evaluate_rule(rule, *tmpl, context, findings, problems);
     if (examined) (*examined)[rule.id] += in_scope;
-    for (Hit& hit : hits)
-      if (hit.object) findings.push_back(to_finding(rule, hit));
   }
   return findings;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "faultline/common/diagnostic.hpp"
+#include "faultline/expand/expand.hpp"
 #include "faultline/inventory/inventory.hpp"
 #include "faultline/load/limits.hpp"
 #include "faultline/model/model.hpp"
@@ -32,6 +33,9 @@ struct AnalysisOptions {
   std::vector<std::string> policy_paths;  ///< --policy FILE|DIR
   std::string baseline_path;              ///< --baseline FILE; "" = none
   load::Limits limits;                    ///< --max-* input limits and --jobs
+  expand::Limits expand_limits;           ///< --max-expanded
+  /// Manifests held in memory (the fuzzer), read instead of `paths` and stdin; named "<input>".
+  std::optional<std::string> text;
 };
 
 /// Copies the settings (config file merged with flags) into `options`; paths stay as they are.
@@ -59,7 +63,8 @@ struct Analysis {
   rules::Catalogue catalogue;
   /// Per enabled rule id, how many objects fell in its scope (0: the rule ran but saw nothing).
   std::map<std::string, std::size_t> examined;
-  /// True when some input could not be read or parsed, or held no Kubernetes object (exit 2).
+  /// True when some input could not be read or parsed, or held no Kubernetes object, or a
+  /// resource or rule could not be fully analyzed: the report is incomplete (exit 2).
   bool input_error = false;
   /// True when a policy pack, the selection or the baseline was invalid; nothing was analyzed (exit 2).
   bool policy_error = false;

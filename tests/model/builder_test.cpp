@@ -42,9 +42,9 @@ TEST_CASE("builder: wrong-type and out-of-range fields are diagnostics, the obje
       "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: pdb\nspec:\n  minAvailable: 150%\n  selector: {}\n");
   REQUIRE(b.model.workloads.size() == 2);
   CHECK(!b.model.workloads[0].replicas.has_value());
-  CHECK(has_diag(b, "Deployment/prod/web: spec.replicas: expected an integer, got \"three\"", 7));
-  CHECK(has_diag(b, "StatefulSet/default/db: spec.replicas: -1 is out of range", 14));
-  CHECK(has_diag(b, "PodDisruptionBudget/default/pdb: spec.minAvailable: 150% is out of range", 21));
+  CHECK(has_diag(b, "Deployment/prod/web: spec.replicas: invalid value \"three\" (expected an integer)", 7));
+  CHECK(has_diag(b, "StatefulSet/default/db: spec.replicas: -1 is too small (minimum 0)", 14));
+  CHECK(has_diag(b, "PodDisruptionBudget/default/pdb: spec.minAvailable: 150% is too large (maximum 100%)", 21));
   REQUIRE(b.model.pdbs.size() == 1);
   CHECK(!b.model.pdbs[0].min_available.has_value());
   for (const auto& d : b.diags) CHECK(d.where.file == "m.yaml");

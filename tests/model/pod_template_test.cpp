@@ -202,7 +202,7 @@ TEST_CASE("pod template: bad selector operator, maxSkew 0, bad Gt value") {
   REQUIRE(b.model.workloads.size() == 1);
   CHECK(has_diag(b, "Deployment/default/w: spec.selector.matchExpressions[0].operator: unknown operator \"Has\"", 6));
   CHECK_FALSE(b.model.workloads[0].selector.has_value());
-  CHECK(has_diag(b, "spec.template.spec.topologySpreadConstraints[0].maxSkew: 0 is out of range", 10));
+  CHECK(has_diag(b, "spec.template.spec.topologySpreadConstraints[0].maxSkew: 0 is too small (minimum 1)", 10));
   CHECK(has_diag(b, "operator Gt needs exactly one integer value", 14));
   for (const auto& d : b.diags) CHECK(d.severity == Severity::error);
 }

@@ -1,5 +1,6 @@
 #pragma once
 /// Operators create workloads at run time that no rendered manifest holds; expanders add them.
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,11 +11,19 @@
 
 namespace faultline::expand {
 
+/// Bounds on what one custom resource may imply, applied to every expander by the shared code.
+struct Limits {
+  /// Pods one resource may imply (replicas summed over its workloads, e.g. shards × replicas);
+  /// a resource implying more is reported and none of its workloads is added (--max-expanded).
+  std::size_t max_pods = 1000;
+};
+
 /// Adds the workloads implied by custom resources in `model.raw` (prometheus-operator
 /// Prometheus/Alertmanager/ThanosRuler, Run:ai RunaiConfig). Each added workload has
 /// meta.expanded_from set and the custom resource's location. Problems become diagnostics.
 /// A workload the input already holds (same kind, namespace and name) is never added again.
-void expand(model::Model& model, Diagnostics& diags);
+/// Any failure inside one resource (out of memory included) becomes a diagnostic about it.
+void expand(model::Model& model, Diagnostics& diags, const Limits& limits = {});
 
 /// A workload an operator would create, written as the manifest it would submit.
 struct ImpliedObject {
@@ -23,8 +32,9 @@ struct ImpliedObject {
 };
 
 /// The manifests implied by one custom resource, in a stable order; empty for kinds no
-/// expander knows. Fields of the wrong type become diagnostics at the resource's file:line.
-std::vector<ImpliedObject> implied_objects(const model::RawObject& cr, Diagnostics& diags);
+/// expander knows. Fields of the wrong type become diagnostics at the resource's file:line; past
+/// `limits` the result is empty and says so.
+std::vector<ImpliedObject> implied_objects(const model::RawObject& cr, Diagnostics& diags, const Limits& limits = {});
 
 /// True for the custom resource kinds an expander reads, so the model stage keeps their bodies.
 bool expands(std::string_view api_version, std::string_view kind);

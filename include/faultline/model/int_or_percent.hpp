@@ -15,6 +15,9 @@ struct IntOrPercent {
   std::string to_string() const;
 };
 
+/// Largest integer or percentage accepted, so resolving against a total never overflows.
+inline constexpr long kMaxIntOrPercent = 1'000'000'000;
+
 /// Parses 3, "3", "25%"; nullopt for anything else (then the caller reports a diagnostic).
 std::optional<IntOrPercent> parse_int_or_percent(const std::string& text);
 

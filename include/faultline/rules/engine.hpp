@@ -34,10 +34,18 @@ void apply_selection(Catalogue& catalogue, const Selection& selection, bool runa
 /// True when the model holds Run:ai objects (namespace runai-backend or runai, or a RunaiConfig).
 bool runai_present(const model::Model& model);
 
+/// Runs one rule with `tmpl`, appending its findings; returns how many objects were in its scope.
+/// When the template throws, the rule's findings are dropped and an error naming it is added to `problems`.
+std::size_t evaluate_rule(const Rule& rule, const Template& tmpl, const Context& context, std::vector<Finding>& findings,
+                          Diagnostics* problems);
+
 /// Runs every enabled rule; findings carry message, remediation and evidence, unsorted.
 /// Findings on objects annotated faultline.io/ignore are returned with suppressed = true.
 /// `examined`, when given, receives per rule id the number of objects found in its scope.
+/// A rule that throws (out of memory included) adds an error to `problems` and no findings;
+/// the other rules still run.
 std::vector<Finding> evaluate(const Catalogue& catalogue, const Context& context,
-                              std::map<std::string, std::size_t>* examined = nullptr);
+                              std::map<std::string, std::size_t>* examined = nullptr,
+                              Diagnostics* problems = nullptr);
 
 }  // namespace faultline::rules
