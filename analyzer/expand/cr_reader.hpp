@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "faultline/common/diagnostic.hpp"
+#include "faultline/model/model.hpp"
 #include "faultline/model/objects.hpp"
 
 namespace faultline::expand::detail {
@@ -13,9 +14,14 @@ namespace faultline::expand::detail {
 /// One custom resource being expanded, and where its problems are reported.
 class CrReader {
  public:
-  CrReader(const model::RawObject& cr, Diagnostics& diags) : cr_(cr), diags_(diags) {}
+  CrReader(const model::RawObject& cr, Diagnostics& diags, const model::Model* model = nullptr)
+      : cr_(cr), diags_(diags), model_(model) {}
 
   const model::RawObject& cr() const { return cr_; }
+  /// The rest of the input, for expanders that read related objects (an operator's configuration,
+  /// a Kafka's node pools); null when the resource is expanded on its own.
+  const model::Model* model() const { return model_; }
+  Diagnostics& diagnostics() const { return diags_; }
   const YAML::Node& body() const { return cr_.body; }
 
   /// `parent[key]` when it is a mapping; absent gives an undefined node, another type a diagnostic too.
@@ -36,6 +42,7 @@ class CrReader {
   YAML::Node child(const YAML::Node& parent, const std::string& key) const;
   const model::RawObject& cr_;
   Diagnostics& diags_;
+  const model::Model* model_ = nullptr;
 };
 
 }  // namespace faultline::expand::detail

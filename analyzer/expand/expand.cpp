@@ -2,6 +2,7 @@
 #include "faultline/expand/expand.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -15,13 +16,44 @@ using WorkloadKey = std::tuple<std::string, std::string, std::string>;
 
 WorkloadKey key_of(const model::ObjectRef& ref) { return {ref.kind, ref.ns, ref.name}; }
 
+/// The input's workloads by (namespace, pod label, value), to recognise pods an operator already
+/// created under other names (a cluster dump's CloudNativePG Pods, Strimzi's StrimziPodSets).
+class CreatedPods {
+ public:
+  explicit CreatedPods(const model::Model& model) {
+    for (const auto& w : model.workloads) {
+      for (const auto& [k, v] : w.pod.labels) by_label_[{w.meta.ref.ns, k, v}].push_back(&w);
+    }
+  }
+  /// Does an input workload in `ns` run pods that carry every label of `selector`?
+  bool holds(const std::string& ns, const YAML::Node& selector) const {
+    if (!selector || !selector.IsMap() || selector.size() == 0) return false;
+    const auto first = *selector.begin();
+    const auto it = by_label_.find({ns, first.first.as<std::string>(), first.second.as<std::string>()});
+    if (it == by_label_.end()) return false;
+    return std::any_of(it->second.begin(), it->second.end(), [&](const model::Workload* w) {
+      return std::all_of(selector.begin(), selector.end(), [&](const auto& kv) {
+        const auto l = w->pod.labels.find(kv.first.template as<std::string>());
+        return l != w->pod.labels.end() && l->second == kv.second.template as<std::string>();
+      });
+    });
+  }
+
+ private:
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<const model::Workload*>> by_label_;
+};
+
 }  // namespace
 
 void expand(model::Model& model, Diagnostics& diags) {
   // A workload the input already holds wins: a rendered or dumped prometheus-runai StatefulSet
   // is the truth, and the one a RunaiConfig implies would only repeat (or contradict) it.
+  // Services and budgets an operator creates are likewise kept from the input when dumped.
   std::set<WorkloadKey> present;
   for (const auto& w : model.workloads) present.insert(key_of(w.meta.ref));
+  for (const auto& s : model.services) present.insert(key_of(s.meta.ref));
+  for (const auto& p : model.pdbs) present.insert(key_of(p.meta.ref));
+  const CreatedPods created(model);
 
   // Prometheus resources before RunaiConfig, so that a Prometheus "runai" in the input decides
   // prometheus-runai rather than the runaiconfig's summary of it.
@@ -37,12 +69,17 @@ void expand(model::Model& model, Diagnostics& diags) {
   model::BuildOptions options;
   options.count_in_stats = false;
   for (const model::RawObject* cr : order) {
-    for (auto& obj : implied_objects(*cr, diags)) {
+    for (auto& obj : implied_objects(*cr, &model, diags)) {
       const YAML::Node& root = obj.doc.root;
       const WorkloadKey key{root["kind"].as<std::string>(), root["metadata"]["namespace"].as<std::string>(),
                             root["metadata"]["name"].as<std::string>()};
       if (!present.insert(key).second) continue;
+      const YAML::Node& spec = root["spec"];
+      if (std::get<0>(key) != "Service" && std::get<0>(key) != "PodDisruptionBudget" && spec["template"] &&
+          created.holds(std::get<1>(key), spec["selector"]["matchLabels"]))
+        continue;
       const std::size_t before = model.workloads.size();
+      const std::size_t services_before = model.services.size();
       model::add_document(obj.doc, options, model, diags);
       // The deque keeps earlier workloads in place; only the one just added is marked.
       if (model.workloads.size() > before) {
@@ -50,8 +87,10 @@ void expand(model::Model& model, Diagnostics& diags) {
         added.meta.expanded_from = obj.expanded_from;
         added.meta.where = cr->meta.where;
       }
+      if (model.services.size() > services_before) model.services.back().meta.expanded_from = obj.expanded_from;
     }
   }
+  report_not_analyzed(model, diags);
 }
 
 }  // namespace faultline::expand
