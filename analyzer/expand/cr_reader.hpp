@@ -9,6 +9,7 @@
 
 #include "faultline/common/diagnostic.hpp"
 #include "faultline/expand/expand.hpp"
+#include "faultline/model/model.hpp"
 #include "faultline/model/objects.hpp"
 
 namespace faultline::expand::detail {
@@ -21,10 +22,15 @@ struct ExpansionLimitExceeded : std::runtime_error {
 /// One custom resource being expanded, and where its problems are reported.
 class CrReader {
  public:
-  CrReader(const model::RawObject& cr, Diagnostics& diags, const Limits& limits = {})
-      : cr_(cr), diags_(diags), limits_(limits) {}
+  CrReader(const model::RawObject& cr, Diagnostics& diags, const Limits& limits = {},
+           const model::Model* model = nullptr)
+      : cr_(cr), diags_(diags), limits_(limits), model_(model) {}
 
   const model::RawObject& cr() const { return cr_; }
+  /// The rest of the input, for expanders that read related objects (an operator's configuration,
+  /// a Kafka's node pools); null when the resource is expanded on its own.
+  const model::Model* model() const { return model_; }
+  Diagnostics& diagnostics() const { return diags_; }
   const YAML::Node& body() const { return cr_.body; }
 
   /// `parent[key]` when it is a mapping; absent gives an undefined node, another type a diagnostic too.
@@ -51,6 +57,7 @@ class CrReader {
   Diagnostics& diags_;
   Limits limits_;
   mutable std::uint64_t pods_ = 0;  ///< admitted so far; the reader is passed by const reference
+  const model::Model* model_ = nullptr;
 };
 
 }  // namespace faultline::expand::detail

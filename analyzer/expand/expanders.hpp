@@ -32,5 +32,21 @@ void expand_alertmanager(const CrReader& r, std::vector<ImpliedObject>& out);
 void expand_thanos_ruler(const CrReader& r, std::vector<ImpliedObject>& out);
 /// Run:ai RunaiConfig → prometheus-runai and the cluster services of namespace runai.
 void expand_runai_config(const CrReader& r, std::vector<ImpliedObject>& out);
+/// CloudNativePG Cluster → StatefulSet <name> of its instances, Services -rw/-ro/-r, its budget.
+void expand_cnpg_cluster(const CrReader& r, std::vector<ImpliedObject>& out);
+/// CloudNativePG Pooler → Deployment <name> of PgBouncer and its Service.
+void expand_cnpg_pooler(const CrReader& r, std::vector<ImpliedObject>& out);
+/// Zalando postgresql → StatefulSet <name> (Spilo), Services, budget, connection pooler.
+void expand_zalando_postgresql(const CrReader& r, std::vector<ImpliedObject>& out);
+/// Strimzi Kafka → brokers without node pools, ZooKeeper, bootstrap Services, budgets.
+void expand_strimzi_kafka(const CrReader& r, std::vector<ImpliedObject>& out);
+/// Strimzi KafkaNodePool → StatefulSet <cluster>-<pool>, KRaft controllers as a quorum.
+void expand_strimzi_node_pool(const CrReader& r, std::vector<ImpliedObject>& out);
+/// ECK Elasticsearch → StatefulSet <name>-es-<nodeSet> per nodeSet, Services, default budget.
+void expand_eck_elasticsearch(const CrReader& r, std::vector<ImpliedObject>& out);
+/// RabbitMQ RabbitmqCluster → StatefulSet <name>-server (a quorum), Services.
+void expand_rabbitmq_cluster(const CrReader& r, std::vector<ImpliedObject>& out);
+/// Keycloak operator Keycloak → StatefulSet <name> and its Services.
+void expand_keycloak(const CrReader& r, std::vector<ImpliedObject>& out);
 
 }  // namespace faultline::expand::detail

@@ -11,6 +11,8 @@ namespace {
 std::string annotation_reason(const model::Labels& annotations) {
   const auto it = annotations.find(kQuorumAnnotation);
   if (it == annotations.end() || it->second != "majority") return {};
+  // Expanders say why the operator's pods need a majority (faultline.io/quorum-reason).
+  if (const auto why = annotations.find("faultline.io/quorum-reason"); why != annotations.end()) return why->second;
   return fmt::format("annotation {}: majority", kQuorumAnnotation);
 }
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "daemon_rollout.hpp"
 #include "steps.hpp"
 
 namespace faultline::placement {
@@ -55,6 +56,7 @@ void place_on_inventory(WorkloadPlacement& p, const Rules& rules, const Storage&
   if (w.kind == model::WorkloadKind::DaemonSet) {
     p.replicas = *p.eligible_nodes;
     daemon_levels(p, inv, elig.nodes);
+    check_daemon_rollout(p, rules);
     return;
   }
   const auto placeable = carrying(elig.nodes, rules.spread_keys);

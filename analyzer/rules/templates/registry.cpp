@@ -2,6 +2,7 @@
 // templates.hpp, add it here, and write analyzer/rules/templates/<id_with_underscores>.cpp.
 #include <algorithm>
 
+#include "rollout_templates.hpp"
 #include "templates.hpp"
 
 namespace faultline::rules {
@@ -27,8 +28,10 @@ const std::vector<Template>& all_templates() {
       templates::pdb_overlap(),
       templates::pending_replicas(),
       templates::quorum_at_risk(),
+      templates::readiness_probe(),
       templates::replicas_placeable(),
       templates::replication_factor(),
+      templates::rollout_all_at_once(),
       templates::rollout_deadlock(),
       templates::service_no_backend(),
       templates::single_domain_cluster(),

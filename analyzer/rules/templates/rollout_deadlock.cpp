@@ -1,6 +1,8 @@
 /// rollout-deadlock: with a node inventory, a Deployment whose rolling update can never finish:
 /// required anti-affinity matching old and new pods, every eligible domain already holding an
-/// old pod, and maxUnavailable resolving to 0 (the default 25% does below 4 replicas).
+/// old pod, and maxUnavailable resolving to 0 (the default 25% does below 4 replicas); or a
+/// DaemonSet that surges onto nodes where a hostPort or its own anti-affinity forbids a second pod.
+/// StatefulSets never surge (an old pod goes before its replacement comes), so none deadlocks here.
 #include "templates.hpp"
 
 namespace faultline::rules::templates {
@@ -23,9 +25,9 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
 
 Template rollout_deadlock() {
   return {"rollout-deadlock",
-          "With a node inventory, a Deployment's rolling update can never make progress.",
+          "With a node inventory, a Deployment's or DaemonSet's rolling update can never make progress.",
           {},
-          {"Deployment"},
+          {"Deployment", "DaemonSet"},
           {"replicas", "reason"},
           evaluate};
 }

@@ -35,6 +35,14 @@ struct ImpliedObject {
 /// expander knows. Fields of the wrong type become diagnostics at the resource's file:line; past
 /// `limits` the result is empty and says so.
 std::vector<ImpliedObject> implied_objects(const model::RawObject& cr, Diagnostics& diags, const Limits& limits = {});
+/// The same, with the rest of the input at hand for expanders that read related objects (an
+/// operator's configuration, a Kafka's node pools); `model` may be null.
+std::vector<ImpliedObject> implied_objects(const model::RawObject& cr, const model::Model* model, Diagnostics& diags,
+                                           const Limits& limits = {});
+
+/// One info naming the custom resources whose pods an operator creates but no expander models:
+/// kinds of known operators, and resources of CRDs in the input with a replicas-like field.
+void report_not_analyzed(const model::Model& model, Diagnostics& diags);
 
 /// True for the custom resource kinds an expander reads, so the model stage keeps their bodies.
 bool expands(std::string_view api_version, std::string_view kind);

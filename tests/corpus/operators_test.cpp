@@ -1,0 +1,105 @@
+// The operators' examples analyzed whole: what the expanded CloudNativePG, Zalando, Strimzi,
+// ECK, RabbitMQ and Keycloak resources give on three nodes in three zones.
+#include <set>
+#include <string>
+#include <utility>
+
+#include <doctest/doctest.h>
+
+#include "faultline/pipeline.hpp"
+
+using namespace faultline;
+
+namespace {
+
+using Fired = std::set<std::pair<std::string, std::string>>;  // rule, Kind/name
+
+std::unique_ptr<Analysis> run(const std::vector<std::string>& inputs) {
+  AnalysisOptions options;
+  for (const auto& i : inputs) options.paths.push_back(std::string(FAULTLINE_SOURCE_DIR) + "/fixtures/" + i);
+  options.node_paths = {std::string(FAULTLINE_SOURCE_DIR) + "/fixtures/operators/nodes-3-zones.yaml"};
+  options.selection.packs = {"core"};
+  return analyze(options);
+}
+
+/// The findings of `rules` only, as (rule, Kind/name).
+Fired fired(const Analysis& a, const std::set<std::string>& rules) {
+  Fired out;
+  for (const auto& f : a.findings) {
+    if (rules.count(f.rule)) out.insert({f.rule, f.object.kind + "/" + f.object.name});
+  }
+  return out;
+}
+
+void no_errors(const Analysis& a) {
+  for (const auto& d : a.diagnostics) {
+    INFO(d.where.file << ":" << d.where.line << ": " << d.message);
+    CHECK(d.severity != Severity::error);
+  }
+}
+
+}  // namespace
+
+TEST_SUITE("corpus") {
+
+TEST_CASE("CloudNativePG samples: every 3-instance Cluster can put all instances on one node (preferred anti-affinity)") {
+  const auto a = run({"corpus/cloudnative-pg/samples"});
+  no_errors(*a);
+  const Fired expected{
+      {"node-spof", "StatefulSet/cluster-dc-a"},
+      {"node-spof", "StatefulSet/cluster-dc-b"},
+      {"node-spof", "StatefulSet/cluster-example"},
+      {"node-spof", "StatefulSet/cluster-example-az"},
+      {"node-spof", "StatefulSet/cluster-example-full"},
+      {"single-replica", "Deployment/pooler-example-rw"},
+      {"single-replica", "StatefulSet/cluster-example-managed-services"},
+      {"single-replica", "StatefulSet/cluster-replica-example"},
+      {"single-replica", "StatefulSet/postgis-example"},
+  };
+  CHECK(fired(*a, {"node-spof", "single-replica", "quorum-at-risk", "pdb-missing"}) == expected);
+  for (const auto& f : a->findings) {
+    const bool from_cnpg = f.expanded_from.starts_with("Cluster/") || f.expanded_from.starts_with("Pooler/");
+    CHECK((from_cnpg || f.expanded_from.empty()));
+  }
+}
+
+TEST_CASE("Zalando examples: anti-affinity is off in the operator ConfigMap, so both 2-instance clusters can share a node") {
+  const auto a = run({"corpus/postgres-operator"});
+  no_errors(*a);
+  const Fired f = fired(*a, {"node-spof", "single-replica"});
+  CHECK(f.count({"node-spof", "StatefulSet/acid-minimal-cluster"}));
+  CHECK(f.count({"node-spof", "StatefulSet/acid-test-cluster"}));
+  CHECK(f.count({"single-replica", "StatefulSet/acid-standby-cluster"}));
+}
+
+TEST_CASE("Strimzi KRaft without rack: the three controllers may share a node and lose the quorum with it") {
+  const auto a = run({"operators/strimzi-kraft-no-rack.yaml"});
+  no_errors(*a);
+  const Fired f = fired(*a, {"node-spof", "quorum-at-risk", "pdb-missing"});
+  CHECK(f.count({"node-spof", "StatefulSet/my-cluster-dual-role"}));
+  CHECK(f.count({"quorum-at-risk", "StatefulSet/my-cluster-dual-role"}));
+  CHECK_FALSE(f.count({"pdb-missing", "StatefulSet/my-cluster-dual-role"}));  // Strimzi's own PDB
+}
+
+TEST_CASE("Strimzi with separate pools: the controllers keep their quorum, the brokers are only best effort") {
+  const auto a = run({"operators/strimzi-kraft-rack.yaml"});
+  no_errors(*a);
+  const Fired f = fired(*a, {"node-spof", "zone-spof", "quorum-at-risk"});
+  CHECK_FALSE(f.count({"quorum-at-risk", "StatefulSet/prod-controller"}));
+  CHECK_FALSE(f.count({"node-spof", "StatefulSet/prod-controller"}));
+  CHECK(f.count({"node-spof", "StatefulSet/prod-broker"}));
+}
+
+TEST_CASE("ECK, RabbitMQ and Keycloak examples") {
+  const auto a = run({"operators/eck-elasticsearch.yaml", "operators/rabbitmq-cluster.yaml", "operators/keycloak.yaml"});
+  no_errors(*a);
+  const Fired f = fired(*a, {"node-spof", "quorum-at-risk", "single-replica", "pdb-missing"});
+  CHECK(f.count({"quorum-at-risk", "StatefulSet/quickstart-es-master"}));
+  CHECK(f.count({"node-spof", "StatefulSet/quickstart-es-data"}));
+  CHECK(f.count({"single-replica", "StatefulSet/hello-world-server"}));
+  CHECK(f.count({"pdb-missing", "StatefulSet/production-ready-server"}));  // the operator creates none
+  CHECK_FALSE(f.count({"quorum-at-risk", "StatefulSet/production-ready-server"}));  // required hostname anti-affinity
+  CHECK(f.count({"single-replica", "StatefulSet/example-kc"}));
+}
+
+}  // TEST_SUITE
