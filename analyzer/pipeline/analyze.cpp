@@ -64,8 +64,7 @@ std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
     a->policy_error = true;
     return a;
   }
-  a->graph = std::make_shared<const graph::SystemGraph>(
-      graph::build_graph(a->model, a->inventory, a->placement, a->catalogue.declarations));
+  a->graph = graph::make_graph(a->model, a->inventory, a->placement, a->catalogue.declarations);
   a->diagnostics.insert(a->diagnostics.end(), a->graph->diagnostics().begin(), a->graph->diagnostics().end());
   const rules::Context context{a->model, a->inventory, a->placement, a->graph.get()};
   a->findings = rules::evaluate(a->catalogue, context, &a->examined);
