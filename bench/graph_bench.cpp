@@ -150,8 +150,7 @@ void make_rings(Rings& r, int workloads) {
 /// Graph build (with its dependency index), cycles, every SPOF's blast radius and every
 /// workload's SPOF dependencies (what depends-on-spof reads), at growing sizes.
 void ring_benchmark() {
-  std::printf("dependency rings of %d workloads
-", kRing);
+  std::printf("dependency rings of %d workloads\n", kRing);
   double last = 0;
   int last_n = 0;
   for (const int n : {25'000, 50'000, 100'000}) {
