@@ -7,6 +7,7 @@
 #include "graph_bench.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -14,6 +15,7 @@
 
 #include "faultline/graph/simulate.hpp"
 #include "faultline/graph/system_graph.hpp"
+#include "placement_bench.hpp"
 
 namespace faultline::bench {
 namespace {
@@ -28,11 +30,11 @@ struct Synthetic {
   model::Model model;
   inventory::Inventory inv;
   placement::PlacementResult placement;
-  std::vector<std::vector<std::string>> pools;
+  std::vector<std::shared_ptr<const placement::NodeSet>> pools;  // one eligible set per pool
 };
 
 void make_nodes(Synthetic& s) {
-  s.pools.resize(kPools);
+  std::vector<placement::NodeSet> pools(kPools, placement::NodeSet(kNodes));
   for (int i = 0; i < kNodes; ++i) {
     auto& n = s.model.nodes.emplace_back();
     const std::string name = fmt::format("node-{:04}", i);
@@ -41,8 +43,9 @@ void make_nodes(Synthetic& s) {
                      {inventory::kZone, fmt::format("zone-{}", i % kZones)},
                      {"pool", fmt::format("pool-{}", i % kPools)}};
     n.ready = true;
-    s.pools[static_cast<std::size_t>(i % kPools)].push_back(name);
+    pools[static_cast<std::size_t>(i % kPools)].add(static_cast<std::size_t>(i));
   }
+  for (auto& pool : pools) s.pools.push_back(std::make_shared<const placement::NodeSet>(std::move(pool)));
   for (const auto& n : s.model.nodes) s.inv.nodes.push_back(&n);
   s.inv.topology_keys = {inventory::kHostname, inventory::kZone, inventory::kRegion};
 }
@@ -78,7 +81,7 @@ void make_workloads(Synthetic& s) {
     p.workload = &w;
     p.replicas = w.declared_replicas();
     p.eligible = s.pools[std::stoul(w.pod.node_selector.at("pool").substr(5))];
-    p.eligible_nodes = static_cast<int>(p.eligible.size());
+    p.eligible_nodes = static_cast<int>(p.eligible->size());
     const bool spread = p.replicas == 3;  // the 3-replica ones have required hostname anti-affinity
     p.levels.push_back({inventory::kHostname, p.eligible_nodes.value(), spread ? 1 : p.replicas,
                         spread ? 2 : 0, spread ? placement::Verdict::survives : placement::Verdict::does_not_survive,
@@ -99,12 +102,80 @@ double baseline(const Synthetic& s) {
       for (const auto& e : c.env) bytes += e.value.size() + static_cast<std::size_t>(e.value.find(':') != std::string::npos);
     }
   }
-  for (const auto& p : s.placement.workloads) {
-    for (const auto& n : p.eligible) bytes += n.size();
-  }
+  for (const auto& p : s.placement.workloads) bytes += p.eligible->size();
   const double t = seconds_since(start);
   std::printf("  (baseline read %zu bytes)\n", bytes);
   return t;
+}
+
+// Dependency rings: `workloads` Deployments in rings of kRing, each calling the next one's
+// Service; one in 100 runs a single replica (a SPOF), so every ring member depends on a SPOF
+// and every SPOF's blast radius is its whole ring.
+constexpr int kRing = 10'000;
+
+struct Rings {
+  model::Model model;
+  inventory::Inventory inv;
+  placement::PlacementResult placement;
+};
+
+void make_rings(Rings& r, int workloads) {
+  for (int i = 0; i < workloads; ++i) {
+    const int ring = i / kRing, next = ring * kRing + (i % kRing + 1) % kRing;
+    auto& w = r.model.workloads.emplace_back();
+    const std::string name = fmt::format("ring-{:06}", i);
+    w.meta.ref = {"apps/v1", "Deployment", fmt::format("ns-{}", ring), name};
+    w.replicas = i % 100 == 0 ? 1 : 2;
+    w.selector = model::LabelSelector{{{"app", name}}, {}};
+    w.pod.labels = {{"app", name}};
+    model::Container c;
+    c.name = "app";
+    c.image = "app:1";
+    c.env.push_back({"NEXT", fmt::format("http://ring-{:06}:8080", next), "", ""});
+    w.pod.containers.push_back(std::move(c));
+    auto& svc = r.model.services.emplace_back();
+    svc.meta.ref = {"v1", "Service", w.meta.ref.ns, name};
+    svc.selector = model::Labels{{"app", name}};
+  }
+  r.model.build_indexes();
+  r.inv.topology_keys = {inventory::kHostname, inventory::kZone, inventory::kRegion};
+  for (const auto& w : r.model.workloads) {
+    placement::WorkloadPlacement p;
+    p.workload = &w;
+    p.replicas = w.declared_replicas();
+    r.placement.workloads.push_back(std::move(p));
+  }
+}
+
+/// Graph build (with its dependency index), cycles, every SPOF's blast radius and every
+/// workload's SPOF dependencies (what depends-on-spof reads), at growing sizes.
+void ring_benchmark() {
+  std::printf("dependency rings of %d workloads\n", kRing);
+  double last = 0;
+  int last_n = 0;
+  for (const int n : {25'000, 50'000, 100'000}) {
+    Rings r;
+    make_rings(r, n);
+    auto start = std::chrono::steady_clock::now();
+    const auto g = graph::build_graph(r.model, r.inv, r.placement, {});
+    const double build = seconds_since(start);
+    start = std::chrono::steady_clock::now();
+    const auto cycles = g.dependency_cycles();
+    std::size_t radius = 0, paths = 0;
+    for (const auto v : g.workloads()) {
+      if (g[v].spof.spof) radius += g.blast_radius(v).size();
+      else paths += g.spof_dependencies(v).nearest.size();
+    }
+    const double queries = seconds_since(start);
+    const double total = build + queries;
+    std::printf("  %6d workloads: build %.3f s (%zu edges), cycles + blast radius + SPOF paths %.3f s (%zu cycles, "
+                "%zu radius names, %zu paths)", n, build, g.edge_count(), queries, cycles.size(), radius, paths);
+    if (last > 0) std::printf(", growth exponent %.2f", std::log(total / last) / std::log(double(n) / last_n));
+    std::printf("\n");
+    std::fflush(stdout);
+    last = total;
+    last_n = n;
+  }
 }
 
 }  // namespace
@@ -138,6 +209,9 @@ void graph_benchmark() {
               any_node, sim.tried, sim.failed_nodes.empty() ? "-" : sim.failed_nodes.front().c_str(), sim.outages(),
               error.empty() ? "" : (" error: " + error).c_str(), any_node / base);
   std::printf("  build + any-node: %.3f s\n", build + any_node);
+  std::fflush(stdout);
+  ring_benchmark();
+  placement_benchmark();
 }
 
 }  // namespace faultline::bench

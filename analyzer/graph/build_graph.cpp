@@ -1,4 +1,5 @@
-// Building the system graph from the model, inventory and placement in one linear pass per kind.
+// Building the system graph from the model, inventory and placement in one linear pass per kind,
+// then indexing its dependency edges (strong components, nearest SPOFs) once.
 #include <fmt/format.h>
 
 #include "faultline/graph/dependencies.hpp"
@@ -31,17 +32,18 @@ class GraphBuilder {
     add_governors();
     add_webhooks();
     add_calls();
+    g_.index_dependencies();
   }
 
  private:
   Vertex add(VertexData data, const void* object) {
-    const Vertex v = boost::add_vertex(std::move(data), g_.graph_);
+    const Vertex v = boost::add_vertex(std::move(data), *g_.graph_);
     if (object != nullptr) g_.by_object_.emplace(object, v);
     return v;
   }
 
   void connect(Vertex from, Vertex to, EdgeKind kind, std::vector<std::string> evidence = {}) {
-    boost::add_edge(from, to, EdgeData{kind, std::move(evidence)}, g_.graph_);
+    boost::add_edge(from, to, EdgeData{kind, std::move(evidence)}, *g_.graph_);
   }
 
   std::optional<Vertex> lookup(const void* object) const {
@@ -93,11 +95,6 @@ class GraphBuilder {
       data.quorum = quorum_reason(w, declarations_);
       const Vertex v = add(std::move(data), &w);
       g_.workloads_.push_back(v);
-      for (const auto& name : p.eligible) {
-        if (const auto it = g_.by_node_name_.find(name); it != g_.by_node_name_.end()) {
-          connect(v, it->second, EdgeKind::may_run_on);
-        }
-      }
       if (!w.meta.expanded_from.empty()) {
         auto [it, added] = custom_resources.try_emplace(w.meta.expanded_from);
         if (added) it->second = add(vertex(VertexKind::custom_resource, w.meta.expanded_from), nullptr);
@@ -122,7 +119,7 @@ class GraphBuilder {
     for (const auto& pdb : model_.pdbs) add(vertex(VertexKind::pdb, pdb.meta.ref.display(), &pdb.meta), &pdb);
     for (const auto& hpa : model_.hpas) add(vertex(VertexKind::hpa, hpa.meta.ref.display(), &hpa.meta), &hpa);
     for (const Vertex v : g_.workloads_) {
-      const auto& w = *g_.graph_[v].workload;
+      const auto& w = *(*g_.graph_)[v].workload;
       for (const auto* pdb : model_.pdbs_for(w)) {
         if (const auto from = lookup(pdb)) connect(*from, v, EdgeKind::governs);
       }
@@ -151,7 +148,7 @@ class GraphBuilder {
   // One calls edge per (workload, target), carrying every piece of evidence in order found.
   void add_calls() {
     for (const Vertex v : g_.workloads_) {
-      const auto deps = dependencies_of(model_, *g_.graph_[v].workload, declarations_, g_.diagnostics_);
+      const auto deps = dependencies_of(model_, *(*g_.graph_)[v].workload, declarations_, g_.diagnostics_);
       std::vector<std::pair<Vertex, std::vector<std::string>>> targets;
       for (const auto& dep : deps) {
         const void* object = dep.service != nullptr ? static_cast<const void*>(dep.service) : dep.workload;
@@ -176,6 +173,14 @@ SystemGraph build_graph(const model::Model& model, const inventory::Inventory& i
                         const placement::PlacementResult& placement, const Declarations& declarations) {
   SystemGraph g;
   GraphBuilder(g, model, inventory, placement, declarations).run();
+  return g;
+}
+
+std::shared_ptr<const SystemGraph> make_graph(const model::Model& model, const inventory::Inventory& inventory,
+                                              const placement::PlacementResult& placement,
+                                              const Declarations& declarations) {
+  auto g = std::make_shared<SystemGraph>();
+  GraphBuilder(*g, model, inventory, placement, declarations).run();
   return g;
 }
 

@@ -20,7 +20,6 @@ std::string_view to_string(VertexKind kind) {
 std::string_view to_string(EdgeKind kind) {
   switch (kind) {
     case EdgeKind::selects: return "selects";
-    case EdgeKind::may_run_on: return "may-run-on";
     case EdgeKind::in_domain: return "in-domain";
     case EdgeKind::calls: return "calls";
     case EdgeKind::backed_by: return "backed-by";

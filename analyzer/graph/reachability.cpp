@@ -1,10 +1,11 @@
-// Questions answered with Boost.Graph algorithms over the dependency edges: blast radius
-// (reverse reachability), the SPOFs a workload depends on (forward BFS), cycles (strong components).
+// Questions about the dependency edges, answered from one index built with the graph: strong
+// components (cycles) and their condensation (blast radius: reverse reachability, one search per
+// component of a SPOF, not per workload), and the nearest SPOFs of every vertex from a single
+// multi-source breadth-first search, so the whole index costs O(kNearestSpofs × (V + E)).
 #include <algorithm>
+#include <deque>
 
-#include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
-#include <boost/graph/reverse_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <fmt/format.h>
 
@@ -19,82 +20,114 @@ struct DependencyEdges {
   bool operator()(const Edge& e) const { return is_dependency((*g)[e].kind); }
 };
 
-using DependencyGraph = boost::filtered_graph<Graph, DependencyEdges>;
-
-// Records every vertex a search discovers and, for tree edges, its parent.
-struct Recorder : boost::default_bfs_visitor {
-  std::vector<Vertex>* discovered;
-  std::vector<Vertex>* parent;
-  template <class G>
-  void discover_vertex(Vertex v, const G&) const { discovered->push_back(v); }
-  template <class E, class G>
-  void tree_edge(const E& e, const G& g) const {
-    if (parent != nullptr) (*parent)[boost::target(e, g)] = boost::source(e, g);
-  }
-};
+// A vertex keeps one label more than it reports, so `more` is known, plus one for itself.
+constexpr std::size_t kLabels = kNearestSpofs + 2;
 
 }  // namespace
 
-// Runs breadth_first_visit from `start`; returns the discovered vertices in BFS order, with
-// parents_ filled for them when asked. The colour buffer is kept between searches and only the
-// visited entries are reset, so a search costs what it visits, not the size of the graph.
-template <class G>
-std::vector<Vertex> SystemGraph::search(const G& g, Vertex start, bool with_parents) const {
-  colors_.resize(vertex_count(), boost::white_color);
-  if (with_parents) parents_.resize(vertex_count());
-  std::vector<Vertex> discovered;
-  boost::breadth_first_visit(
-      g, start,
-      boost::visitor(Recorder{{}, &discovered, with_parents ? &parents_ : nullptr})
-          .color_map(boost::make_iterator_property_map(colors_.begin(), boost::get(boost::vertex_index, g))));
-  for (const Vertex v : discovered) colors_[v] = boost::white_color;
-  return discovered;
+void SystemGraph::index_dependencies() {
+  const Graph& g = *graph_;
+  const std::size_t n = vertex_count();
+  const boost::filtered_graph<Graph, DependencyEdges> deps(g, DependencyEdges{&g});
+  component_.assign(n, 0);
+  const auto count = static_cast<std::size_t>(boost::strong_components(
+      deps, boost::make_iterator_property_map(component_.begin(), boost::get(boost::vertex_index, deps))));
+  callers_.assign(count, {});
+  component_workloads_.assign(count, {});
+  for (const Vertex w : workloads_) component_workloads_[component_[w]].push_back(w);
+  for (const auto e : boost::make_iterator_range(boost::edges(deps))) {
+    const std::size_t from = component_[boost::source(e, g)], to = component_[boost::target(e, g)];
+    if (from != to) callers_[to].push_back(from);
+  }
+  for (auto& c : callers_) {
+    std::sort(c.begin(), c.end());
+    c.erase(std::unique(c.begin(), c.end()), c.end());
+  }
+
+  // Breadth-first from every SPOF at once along reversed dependency edges: a vertex accepts a
+  // SPOF the first time it is reached from it (the fewest hops) until it holds kLabels. A label
+  // is passed on only when accepted, so each vertex on a label's path holds that label too.
+  struct Item {
+    Vertex at, spof, via;
+    std::uint32_t hops;
+  };
+  std::vector<Vertex> spofs;
+  for (const Vertex w : workloads_)
+    if (g[w].spof.spof) spofs.push_back(w);
+  std::sort(spofs.begin(), spofs.end(), [&](Vertex a, Vertex b) { return g[a].label < g[b].label; });
+  std::deque<Item> queue;
+  for (const Vertex s : spofs) queue.push_back({s, s, s, 0});
+  nearest_.assign(n, {});
+  while (!queue.empty()) {
+    const Item item = queue.front();
+    queue.pop_front();
+    auto& labels = nearest_[item.at];
+    if (labels.size() >= kLabels) continue;
+    if (std::any_of(labels.begin(), labels.end(), [&](const SpofLabel& l) { return l.spof == item.spof; })) continue;
+    labels.push_back({item.spof, item.via, item.hops});
+    for (const auto e : boost::make_iterator_range(boost::in_edges(item.at, deps)))
+      queue.push_back({boost::source(e, g), item.spof, item.at, item.hops + 1});
+  }
 }
 
-
 std::vector<std::string> SystemGraph::blast_radius(Vertex v) const {
-  const DependencyGraph deps(graph_, DependencyEdges{&graph_});
-  const auto reversed = boost::make_reverse_graph(deps);
-  std::vector<std::string> names;
-  for (const Vertex u : search(reversed, v, false)) {
-    if (u != v && graph_[u].kind == VertexKind::workload) names.push_back(graph_[u].label);
+  const std::size_t c = component_[v];
+  auto [it, added] = radius_.try_emplace(c);
+  if (added) {
+    std::vector<char> seen(callers_.size(), 0);
+    std::vector<std::size_t> work{c};
+    seen[c] = 1;
+    while (!work.empty()) {
+      const std::size_t x = work.back();
+      work.pop_back();
+      for (const Vertex w : component_workloads_[x]) it->second.push_back((*graph_)[w].label);
+      for (const std::size_t caller : callers_[x])
+        if (!seen[caller]) seen[caller] = 1, work.push_back(caller);
+    }
+    std::sort(it->second.begin(), it->second.end());
   }
-  std::sort(names.begin(), names.end());
+  std::vector<std::string> names;
+  names.reserve(it->second.size());
+  const std::string& self = (*graph_)[v].label;
+  for (const auto& name : it->second)
+    if (name != self) names.push_back(name);
   return names;
 }
 
-std::vector<DependencyPath> SystemGraph::spof_dependencies(Vertex v) const {
-  const DependencyGraph deps(graph_, DependencyEdges{&graph_});
-  std::vector<DependencyPath> paths;
-  for (const Vertex u : search(deps, v, true)) {
-    if (u == v || graph_[u].kind != VertexKind::workload || !graph_[u].spof.spof) continue;
-    DependencyPath path;
-    for (Vertex x = u; x != v; x = parents_[x]) path.vertices.push_back(x);
-    path.vertices.push_back(v);
-    std::reverse(path.vertices.begin(), path.vertices.end());
-    paths.push_back(std::move(path));
-  }
-  std::sort(paths.begin(), paths.end(), [&](const DependencyPath& a, const DependencyPath& b) {
-    return graph_[a.vertices.back()].label < graph_[b.vertices.back()].label;
+SpofDependencies SystemGraph::spof_dependencies(Vertex v) const {
+  const Graph& g = *graph_;
+  std::vector<SpofLabel> labels;
+  for (const SpofLabel& l : nearest_[v])
+    if (l.spof != v) labels.push_back(l);
+  std::sort(labels.begin(), labels.end(), [&](const SpofLabel& a, const SpofLabel& b) {
+    if (a.hops != b.hops) return a.hops < b.hops;
+    return g[a.spof].label < g[b.spof].label;
   });
-  return paths;
+  SpofDependencies out;
+  out.more = labels.size() > kNearestSpofs;
+  if (out.more) labels.resize(kNearestSpofs);
+  for (const SpofLabel& l : labels) {
+    DependencyPath path{{v}};
+    for (Vertex x = v; x != l.spof;) {
+      const auto& at = nearest_[x];
+      x = std::find_if(at.begin(), at.end(), [&](const SpofLabel& y) { return y.spof == l.spof; })->via;
+      path.vertices.push_back(x);
+    }
+    out.nearest.push_back(std::move(path));
+  }
+  return out;
 }
 
 std::vector<std::vector<Vertex>> SystemGraph::dependency_cycles() const {
-  const DependencyGraph deps(graph_, DependencyEdges{&graph_});
-  std::vector<int> component(vertex_count());
-  const int count = boost::strong_components(
-      deps, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, deps)));
-  std::vector<std::vector<Vertex>> members(static_cast<std::size_t>(count));
-  for (const Vertex w : workloads_) members[static_cast<std::size_t>(component[w])].push_back(w);
+  const Graph& g = *graph_;
   std::vector<std::vector<Vertex>> cycles;
-  for (auto& m : members) {
-    if (m.size() < 2) continue;
-    std::sort(m.begin(), m.end(), [&](Vertex a, Vertex b) { return graph_[a].label < graph_[b].label; });
-    cycles.push_back(std::move(m));
+  for (const auto& members : component_workloads_) {
+    if (members.size() < 2) continue;
+    auto& m = cycles.emplace_back(members);
+    std::sort(m.begin(), m.end(), [&](Vertex a, Vertex b) { return g[a].label < g[b].label; });
   }
   std::sort(cycles.begin(), cycles.end(), [&](const auto& a, const auto& b) {
-    return graph_[a.front()].label < graph_[b.front()].label;
+    return g[a.front()].label < g[b.front()].label;
   });
   return cycles;
 }
@@ -103,10 +136,10 @@ std::string SystemGraph::describe(const DependencyPath& path) const {
   std::string text;
   for (const Vertex v : path.vertices) {
     if (!text.empty()) text += " → ";
-    text += graph_[v].label;
+    text += (*graph_)[v].label;
   }
   if (!path.vertices.empty()) {
-    const auto& last = graph_[path.vertices.back()];
+    const auto& last = (*graph_)[path.vertices.back()];
     if (last.spof.spof) text += fmt::format(" ({})", last.spof.reason);
   }
   return text;

@@ -108,19 +108,19 @@ const char* edge_style(EdgeKind kind) {
     case EdgeKind::backed_by: return "color=\"#1c4587\", style=bold";
     case EdgeKind::governs: return "style=dotted, arrowhead=odot, color=\"#999999\"";
     case EdgeKind::expands_to: return "style=dashed, arrowhead=onormal, color=\"#999999\"";
-    case EdgeKind::may_run_on: return "style=dotted, color=\"#999999\"";
     case EdgeKind::in_domain: return "";
   }
   return "";
 }
 
-bool drawn(const SystemGraph& g, const Edge& e) {
-  const auto& graph = g.graph();
-  const EdgeKind kind = graph[e].kind;
-  if (kind == EdgeKind::in_domain) return false;
-  if (kind != EdgeKind::may_run_on) return true;
-  const auto* p = g[boost::source(e, graph)].placement;
-  return p != nullptr && p->eligible.size() <= kMaxDrawnPlacementEdges && p->eligible.size() < g.nodes().size();
+// Dotted arrows from a pinned workload to its few eligible nodes (from the placement, not edges).
+void write_placement_edges(const SystemGraph& g, Vertex v, std::ostream& out) {
+  const auto* p = g[v].placement;
+  if (p == nullptr || !p->eligible || p->eligible->size() > kMaxDrawnPlacementEdges ||
+      p->eligible->size() >= g.nodes().size())
+    return;
+  for (const auto i : p->eligible->members())
+    out << fmt::format("  {} -> {} [style=dotted, color=\"#999999\"];\n", id(v), id(g.nodes()[i]));
 }
 
 }  // namespace
@@ -145,9 +145,10 @@ void write_dot(const SystemGraph& g, std::ostream& out) {
   for (const auto v : boost::make_iterator_range(boost::vertices(g.graph()))) {
     if (g[v].kind != VertexKind::node) write_vertex(g, v, radius, out, "  ");
   }
-  for (const auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
-    if (!drawn(g, e)) continue;
-    const auto& graph = g.graph();
+  for (const Vertex v : g.workloads()) write_placement_edges(g, v, out);
+  const auto& graph = g.graph();
+  for (const auto e : boost::make_iterator_range(boost::edges(graph))) {
+    if (graph[e].kind == EdgeKind::in_domain) continue;
     out << fmt::format("  {} -> {} [{}];\n", id(boost::source(e, graph)), id(boost::target(e, graph)),
                        edge_style(graph[e].kind));
   }

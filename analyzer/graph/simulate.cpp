@@ -91,7 +91,18 @@ Impact classify(const SystemGraph& g, Vertex v, int runnable, int lost, std::str
 class Simulator {
  public:
   explicit Simulator(const SystemGraph& g)
-      : g_(g), n_(g.vertex_count()), lost_(n_, 0), nodes_(n_, 0), impact_(n_, kNone), parent_(n_), down_backends_(n_, 0) {}
+      : g_(g), n_(g.vertex_count()), lost_(n_, 0), nodes_(n_, 0), impact_(n_, kNone), parent_(n_), down_backends_(n_, 0),
+        node_index_(n_, 0) {
+    for (std::size_t i = 0; i < g.nodes().size(); ++i) node_index_[g.nodes()[i]] = i;
+    std::unordered_map<const placement::NodeSet*, std::size_t> group_of;
+    for (const Vertex w : g.workloads()) {
+      const auto* set = g[w].placement ? g[w].placement->eligible.get() : nullptr;
+      if (set == nullptr) continue;
+      const auto [it, added] = group_of.try_emplace(set, groups_.size());
+      if (added) groups_.emplace_back(set, std::vector<Vertex>{});
+      groups_[it->second].second.push_back(w);
+    }
+  }
 
   // Outages and replicas lost by one trial, without building a report: how any-KEY ranks domains.
   std::pair<std::size_t, int> score(const std::vector<FailedDomain>& failed) {
@@ -137,35 +148,37 @@ class Simulator {
     }
   }
 
-  void touch(Vertex v) {
-    if (nodes_[v] == 0 && counts_.count(v) == 0) touched_.push_back(v);
-  }
-
-  // For each workload on a failed node: failed eligible nodes overall and per failed domain.
+  // For each workload eligible on a failed node: failed eligible nodes overall and per failed
+  // domain, counted once per eligible node set (workloads of one signature share it) and handed
+  // to its workloads in the order a walk over the failed nodes would meet them.
   void count_losses(const std::vector<FailedDomain>& failed) {
-    const auto& graph = g_.graph();
-    std::vector<Vertex> unique;
-    for (std::size_t i = 0; i < failed.size(); ++i) {
-      for (const Vertex node : failed[i].nodes) {
-        for (const auto e : boost::make_iterator_range(boost::in_edges(node, graph))) {
-          if (graph[e].kind != EdgeKind::may_run_on) continue;
-          const Vertex w = boost::source(e, graph);
-          touch(w);
-          auto& c = counts_[w];
-          c.resize(failed.size());
-          ++c[i];
-        }
-        unique.push_back(node);
-      }
-    }
+    std::vector<Vertex> sequence, unique;
+    for (const auto& f : failed) sequence.insert(sequence.end(), f.nodes.begin(), f.nodes.end());
+    unique = sequence;
     std::sort(unique.begin(), unique.end());
     unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
     failed_nodes_ = unique;
-    for (const Vertex node : unique) {
-      for (const auto e : boost::make_iterator_range(boost::in_edges(node, graph))) {
-        if (graph[e].kind == EdgeKind::may_run_on) ++nodes_[boost::source(e, graph)];
+    std::vector<std::pair<std::size_t, Vertex>> order;  // (first failed node it may run on, workload)
+    for (const auto& [set, members] : groups_) {
+      std::vector<int> per_domain(failed.size(), 0);
+      std::size_t first = sequence.size(), at = 0;
+      for (std::size_t i = 0; i < failed.size(); ++i) {
+        for (const Vertex node : failed[i].nodes) {
+          if (set->contains(node_index_[node])) ++per_domain[i], first = std::min(first, at);
+          ++at;
+        }
+      }
+      if (first == sequence.size()) continue;
+      int overall = 0;
+      for (const Vertex node : unique) overall += set->contains(node_index_[node]) ? 1 : 0;
+      for (const Vertex w : members) {
+        nodes_[w] = overall;
+        counts_[w] = per_domain;
+        order.emplace_back(first, w);
       }
     }
+    std::sort(order.begin(), order.end());
+    for (const auto& [first, w] : order) touched_.push_back(w);
   }
 
   // Worst case: at most per-node cap on each failed node, at most the level's cap per failed domain.
@@ -275,6 +288,8 @@ class Simulator {
   std::vector<signed char> impact_;
   std::vector<Vertex> parent_;
   std::vector<int> down_backends_;
+  std::vector<std::size_t> node_index_;  // node vertex → index into the inventory (and its NodeSets)
+  std::vector<std::pair<const placement::NodeSet*, std::vector<Vertex>>> groups_;  // workloads per eligible set
   std::vector<Vertex> touched_, affected_, services_, failed_nodes_;
   std::unordered_map<Vertex, std::vector<int>> counts_;
   std::unordered_map<Vertex, std::string> details_;

@@ -68,8 +68,7 @@ std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
     a->policy_error = true;
     return a;
   }
-  a->graph = std::make_shared<const graph::SystemGraph>(
-      graph::build_graph(a->model, a->inventory, a->placement, a->catalogue.declarations));
+  a->graph = graph::make_graph(a->model, a->inventory, a->placement, a->catalogue.declarations);
   a->diagnostics.insert(a->diagnostics.end(), a->graph->diagnostics().begin(), a->graph->diagnostics().end());
   const rules::Context context{a->model, a->inventory, a->placement, a->graph.get()};
   const std::size_t evaluated_from = a->diagnostics.size();

@@ -20,9 +20,18 @@ const LevelPlacement* WorkloadPlacement::level(const std::string& key) const {
   return it == levels.end() ? nullptr : &*it;
 }
 
+const std::vector<Exclusion>& WorkloadPlacement::exclusions() const {
+  static const std::vector<Exclusion> none;
+  return excluded ? excluded->get() : none;
+}
+
 const WorkloadPlacement* PlacementResult::find(const model::Workload& w) const {
-  const auto it = std::find_if(workloads.begin(), workloads.end(), [&](const WorkloadPlacement& p) { return p.workload == &w; });
-  return it == workloads.end() ? nullptr : &*it;
+  if (index_.size() != workloads.size()) {
+    index_.clear();
+    for (std::size_t i = 0; i < workloads.size(); ++i) index_.emplace(workloads[i].workload, i);
+  }
+  const auto it = index_.find(&w);
+  return it == index_.end() ? nullptr : &workloads[it->second];
 }
 
 int max_in_one_domain(int replicas, int max_skew, int domains) {

@@ -16,7 +16,7 @@ std::string list_names(const std::vector<std::string>& names, std::size_t max) {
 
 std::vector<std::string> describe_exclusions(const WorkloadPlacement& p) {
   std::vector<std::string> out;
-  for (const auto& e : p.excluded)
+  for (const auto& e : p.exclusions())
     out.push_back(fmt::format("{} node{} ({}): {}", e.nodes.size(), e.nodes.size() == 1 ? "" : "s", list_names(e.nodes),
                               e.reason));
   return out;

@@ -74,16 +74,18 @@ LevelPlacement level_for(const WorkloadPlacement& p, const std::string& key, con
     return level;
   }
   std::string why;
+  std::vector<std::string> worst;
   for (const auto& [domain, nodes] : domains) {
     const DomainCap c = domain_cap(key, domain, nodes, runnable, bounds, storage, inv);
     if (c.cap > level.max_in_one_domain) {
       level.max_in_one_domain = c.cap;
-      level.worst_domains.clear();
+      worst.clear();
       why = c.why;
       level.hard = c.hard;
     }
-    if (c.cap == level.max_in_one_domain) level.worst_domains.push_back(domain);
+    if (c.cap == level.max_in_one_domain) worst.push_back(domain);
   }
+  level.worst_domains = std::move(worst);
   level.survivors_after_worst_loss = std::max(0, runnable - level.max_in_one_domain);
   const auto soft = rules.soft_for(key);
   level.verdict = verdict_for(runnable, level.survivors_after_worst_loss, !soft.empty() && domains.size() >= 2);
@@ -107,11 +109,13 @@ void daemon_levels(WorkloadPlacement& p, const inventory::Inventory& inv, const 
     level.key = key;
     const auto domains = inv.domains(key, nodes);
     level.domains = static_cast<int>(domains.size());
+    std::vector<std::string> worst;
     for (const auto& [domain, members] : domains) {
       const int count = static_cast<int>(members.size());
-      if (count > level.max_in_one_domain) level.worst_domains.clear(), level.max_in_one_domain = count;
-      if (count == level.max_in_one_domain) level.worst_domains.push_back(domain);
+      if (count > level.max_in_one_domain) worst.clear(), level.max_in_one_domain = count;
+      if (count == level.max_in_one_domain) worst.push_back(domain);
     }
+    level.worst_domains = std::move(worst);
     level.survivors_after_worst_loss = std::max(0, p.replicas - level.max_in_one_domain);
     level.hard = true;
     if (domains.empty()) {

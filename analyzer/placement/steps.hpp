@@ -1,6 +1,8 @@
 #pragma once
 // The steps of placing one workload, shared by the files of this folder.
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -16,12 +18,28 @@ struct NodeFilter {
   std::vector<model::NodeSelectorTerm> terms;  ///< ORed, as in node affinity
 };
 
-/// Nodes the workload's pods may go to, and the others grouped by why not.
-struct Eligibility {
-  std::vector<const model::Node*> nodes;
-  std::vector<Exclusion> excluded;
+struct NodeClasses;
+
+/// Nodes the workloads' pods may go to, and the others grouped by why not: one answer per
+/// scheduling signature (node name, selector, required node affinity, tolerations, volume
+/// filters, DaemonSet or not), computed against classes of nodes those filters cannot tell apart.
+class EligibilityIndex {
+ public:
+  explicit EligibilityIndex(const inventory::Inventory& inv);
+  struct Answer {
+    std::shared_ptr<const NodeSet> nodes;
+    std::shared_ptr<const Exclusions> excluded;  ///< null when every node is eligible
+  };
+  /// The answer for `w` with `filters`; the same object for every workload of one signature.
+  const Answer& find(const model::Workload& w, const std::vector<NodeFilter>& filters);
+  std::size_t signatures() const { return answers_.size(); }
+  std::size_t node_classes() const;
+
+ private:
+  const inventory::Inventory& inv_;
+  std::shared_ptr<const NodeClasses> classes_;
+  std::unordered_map<std::string, Answer> answers_;
 };
-Eligibility find_eligible(const model::Workload& w, const inventory::Inventory& inv, const std::vector<NodeFilter>& filters);
 
 /// One hard rule that selects the workload's own pods.
 struct HardRule {

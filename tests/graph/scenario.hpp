@@ -92,7 +92,7 @@ class Scenario {
     p.replicas = w.declared_replicas();
     for (const auto& x : placed) {
       if (x.w != &w) continue;
-      p.eligible = x.eligible;
+      p.eligible = std::make_shared<const placement::NodeSet>(placement::NodeSet::of(inv, x.eligible));
       p.eligible_nodes = static_cast<int>(x.eligible.size());
       for (const auto& [key, max] : x.worst) {
         placement::LevelPlacement level;

@@ -1,5 +1,8 @@
 // The graph's structure and its questions: SPOFs, blast radius, SPOF dependencies with paths, cycles.
+#include <algorithm>
+
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "scenario.hpp"
 
@@ -81,12 +84,14 @@ TEST_SUITE("graph") {
   TEST_CASE("SPOF dependencies carry the path, through Services and intermediate workloads") {
     Scenario s = chain();
     const auto g = s.build();
-    const auto paths = g.spof_dependencies(vertex_of(g, "Deployment/shop/frontend"));
+    const auto deps = g.spof_dependencies(vertex_of(g, "Deployment/shop/frontend"));
+    CHECK_FALSE(deps.more);
+    const auto& paths = deps.nearest;
     REQUIRE(paths.size() == 1);
     CHECK(g.describe(paths.front()) ==
           "Deployment/shop/frontend → Service/shop/api → Deployment/shop/api → Service/shop/postgres → "
           "StatefulSet/shop/postgres (1 replica)");
-    CHECK(g.spof_dependencies(vertex_of(g, "StatefulSet/shop/postgres")).empty());
+    CHECK(g.spof_dependencies(vertex_of(g, "StatefulSet/shop/postgres")).nearest.empty());
   }
 
   TEST_CASE("cycles are found once, with every member") {
@@ -101,6 +106,63 @@ TEST_SUITE("graph") {
     std::vector<std::string> names;
     for (const auto v : cycles.front()) names.push_back(g[v].label);
     CHECK(names == std::vector<std::string>{"Deployment/shop/billing", "Deployment/shop/ledger", "Deployment/shop/orders"});
+  }
+
+  TEST_CASE("a ring of 300 workloads: one cycle, each SPOF's blast radius is the ring, the nearest SPOFs bounded") {
+    // r-000 → r-001 → … → r-299 → r-000, each through the next one's Service; every 20th runs 1 replica.
+    constexpr int kSize = 300, kEvery = 20;
+    Scenario s;
+    const auto name = [](int i) { return fmt::format("r-{:03}", i % kSize); };
+    for (int i = 0; i < kSize; ++i) {
+      Scenario::env(s.workload(name(i), i % kEvery == 0 ? 1 : 2), "NEXT", "http://" + name(i + 1) + ":80");
+      s.service(name(i), name(i));
+    }
+    const auto g = s.build();
+    const auto cycles = g.dependency_cycles();
+    REQUIRE(cycles.size() == 1);
+    CHECK(cycles.front().size() == kSize);
+    CHECK(g[cycles.front().front()].label == "Deployment/shop/r-000");
+    const auto radius = g.blast_radius(vertex_of(g, "Deployment/shop/r-020"));
+    CHECK(radius.size() == kSize - 1);
+    CHECK(std::find(radius.begin(), radius.end(), "Deployment/shop/r-020") == radius.end());
+    // r-005 reaches all 15 SPOFs: the 10 nearest are listed, the next one (r-020) first.
+    const auto deps = g.spof_dependencies(vertex_of(g, "Deployment/shop/r-005"));
+    CHECK(deps.more);
+    REQUIRE(deps.nearest.size() == graph::kNearestSpofs);
+    CHECK(g.describe(deps.nearest.front()) ==
+          "Deployment/shop/r-005 → Service/shop/r-006 → Deployment/shop/r-006 → Service/shop/r-007 → "
+          "Deployment/shop/r-007 → Service/shop/r-008 → Deployment/shop/r-008 → Service/shop/r-009 → "
+          "Deployment/shop/r-009 → Service/shop/r-010 → Deployment/shop/r-010 → Service/shop/r-011 → "
+          "Deployment/shop/r-011 → Service/shop/r-012 → Deployment/shop/r-012 → Service/shop/r-013 → "
+          "Deployment/shop/r-013 → Service/shop/r-014 → Deployment/shop/r-014 → Service/shop/r-015 → "
+          "Deployment/shop/r-015 → Service/shop/r-016 → Deployment/shop/r-016 → Service/shop/r-017 → "
+          "Deployment/shop/r-017 → Service/shop/r-018 → Deployment/shop/r-018 → Service/shop/r-019 → "
+          "Deployment/shop/r-019 → Service/shop/r-020 → Deployment/shop/r-020 (1 replica)");
+    for (std::size_t i = 0; i < deps.nearest.size(); ++i) {
+      CHECK(g[deps.nearest[i].vertices.back()].label == "Deployment/shop/" + name(20 * static_cast<int>(i + 1)));
+      CHECK(deps.nearest[i].vertices.size() == 2 * (15 + 20 * i) + 1);  // two hops per workload passed
+    }
+    // A SPOF depends on the other 14; it is not among its own dependencies.
+    const auto from_spof = g.spof_dependencies(vertex_of(g, "Deployment/shop/r-000"));
+    CHECK(from_spof.more);
+    CHECK(g[from_spof.nearest.front().vertices.back()].label == "Deployment/shop/r-020");
+  }
+
+  TEST_CASE("a short ring with two SPOFs lists exactly those two, nearest first") {
+    Scenario s;
+    for (const char* app : {"a", "b", "c", "d"}) s.service(app, app);
+    Scenario::env(s.workload("a", 2), "NEXT", "b:80");
+    Scenario::env(s.workload("b", 1), "NEXT", "c:80");
+    Scenario::env(s.workload("c", 2), "NEXT", "d:80");
+    Scenario::env(s.workload("d", 1), "NEXT", "a:80");
+    const auto g = s.build();
+    const auto deps = g.spof_dependencies(vertex_of(g, "Deployment/shop/c"));
+    CHECK_FALSE(deps.more);
+    REQUIRE(deps.nearest.size() == 2);
+    CHECK(g[deps.nearest[0].vertices.back()].label == "Deployment/shop/d");
+    CHECK(g[deps.nearest[1].vertices.back()].label == "Deployment/shop/b");
+    CHECK(g.blast_radius(vertex_of(g, "Deployment/shop/b")) ==
+          std::vector<std::string>{"Deployment/shop/a", "Deployment/shop/c", "Deployment/shop/d"});
   }
 
   TEST_CASE("webhooks are backed by their Service") {

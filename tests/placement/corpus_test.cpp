@@ -34,9 +34,9 @@ TEST_CASE("openshift-insights-nodes: masters tainted, one worker per zone, depre
   const auto placed = test::run(m);
   const auto& p = placed.at(0);
   CHECK(p.eligible_nodes == 3);  // the three workers
-  REQUIRE(p.excluded.size() == 1);
-  CHECK(p.excluded.front().nodes.size() == 3);
-  CHECK(p.excluded.front().reason == "taint node-role.kubernetes.io/master:NoSchedule not tolerated");
+  REQUIRE(p.exclusions().size() == 1);
+  CHECK(p.exclusions().front().nodes.size() == 3);
+  CHECK(p.exclusions().front().reason == "taint node-role.kubernetes.io/master:NoSchedule not tolerated");
   const auto* zone = p.level(inventory::kZone);
   CHECK(zone->domains == 3);  // us-east1-b, -c, -d
   CHECK(zone->max_in_one_domain == 1);
@@ -52,7 +52,7 @@ TEST_CASE("popeye-testdata: a tainted node, a cordoned NotReady node, a node wit
   m.workloads.push_back(test::workload("web", 2));
   const auto placed = test::run(m);
   const auto& p = placed.at(0);
-  CHECK(p.eligible == std::vector<std::string>{"n1", "n3", "n5"});
+  CHECK(p.eligible->names(placed.inv) == std::vector<std::string>{"n1", "n3", "n5"});
   const auto groups = placement::describe_exclusions(p);
   REQUIRE(groups.size() == 2);
   CHECK(groups[0] == "1 node (n4): NotReady");

@@ -51,10 +51,10 @@ TEST_CASE("nodeSelector matching one node: every replica on that node") {
   m.workloads.push_back(web);
   const auto run = test::run(m);
   const auto& p = run.at(0);
-  CHECK(p.eligible == std::vector<std::string>{"n1"});
-  REQUIRE(p.excluded.size() == 1);
-  CHECK(p.excluded.front().nodes == std::vector<std::string>{"n2", "n3"});
-  CHECK(p.excluded.front().reason == "nodeSelector disk=ssd");
+  CHECK(p.eligible->names(run.inv) == std::vector<std::string>{"n1"});
+  REQUIRE(p.exclusions().size() == 1);
+  CHECK(p.exclusions().front().nodes == std::vector<std::string>{"n2", "n3"});
+  CHECK(p.exclusions().front().reason == "nodeSelector disk=ssd");
   const auto* host = p.level(inventory::kHostname);
   CHECK(host->max_in_one_domain == 3);
   CHECK(host->worst_domains == std::vector<std::string>{"n1"});
@@ -72,8 +72,8 @@ TEST_CASE("system nodes tainted and pods without the toleration: unschedulable")
   auto placed = test::run(m);
   CHECK(placed.at(0).eligible_nodes == 0);
   CHECK(placed.at(0).pending == 2);
-  REQUIRE(placed.at(0).excluded.size() == 1);
-  CHECK(placed.at(0).excluded.front().reason == "taint node-role.kubernetes.io/system=true:NoSchedule not tolerated");
+  REQUIRE(placed.at(0).exclusions().size() == 1);
+  CHECK(placed.at(0).exclusions().front().reason == "taint node-role.kubernetes.io/system=true:NoSchedule not tolerated");
 
   m.workloads.front().pod.tolerations.push_back({"node-role.kubernetes.io/system", "Exists", "", "", {}});
   placed = test::run(m);
@@ -95,9 +95,9 @@ TEST_CASE("required node affinity: terms ORed, expressions ANDed, matchFields on
   m.workloads.push_back(web);
   const auto run = test::run(m);
   const auto& p = run.at(0);
-  CHECK(p.eligible == std::vector<std::string>{"n1", "n3"});
-  REQUIRE(p.excluded.size() == 1);
-  CHECK(p.excluded.front().reason ==
+  CHECK(p.eligible->names(run.inv) == std::vector<std::string>{"n1", "n3"});
+  REQUIRE(p.exclusions().size() == 1);
+  CHECK(p.exclusions().front().reason ==
         "required node affinity gpu Exists and topology.kubernetes.io/zone In (a) or metadata.name In (n3)");
 }
 
@@ -114,14 +114,14 @@ TEST_CASE("NotReady and cordoned nodes are not eligible, and the reason says so"
   m.workloads.push_back(test::workload("agent", 1, WorkloadKind::DaemonSet));
   const auto placed = test::run(m);
   const auto& web = placed.at(0);
-  CHECK(web.eligible == std::vector<std::string>{"ok"});
-  REQUIRE(web.excluded.size() == 2);
-  CHECK(web.excluded[0].reason == "NotReady");
-  CHECK(web.excluded[1].reason == "cordoned (spec.unschedulable)");
+  CHECK(web.eligible->names(placed.inv) == std::vector<std::string>{"ok"});
+  REQUIRE(web.exclusions().size() == 2);
+  CHECK(web.exclusions()[0].reason == "NotReady");
+  CHECK(web.exclusions()[1].reason == "cordoned (spec.unschedulable)");
   // A DaemonSet tolerates the cordon: one pod on each of "cordoned" and "ok".
   const auto& agent = placed.at(1);
   CHECK(agent.replicas == 2);
-  CHECK(agent.eligible == std::vector<std::string>{"cordoned", "ok"});
+  CHECK(agent.eligible->names(placed.inv) == std::vector<std::string>{"cordoned", "ok"});
   CHECK(agent.level(inventory::kHostname)->survivors_after_worst_loss == 1);
   CHECK(agent.level(inventory::kZone)->verdict == placement::Verdict::survives);
 }
@@ -138,9 +138,9 @@ TEST_CASE("spec.nodeName pins a pod to its node, bypassing cordon and NoSchedule
   m.workloads.push_back(pod);
   const auto run = test::run(m);
   const auto& p = run.at(0);
-  CHECK(p.eligible == std::vector<std::string>{"n1"});
-  REQUIRE(p.excluded.size() == 1);
-  CHECK(p.excluded.front().reason == "spec.nodeName is n1");
+  CHECK(p.eligible->names(run.inv) == std::vector<std::string>{"n1"});
+  REQUIRE(p.exclusions().size() == 1);
+  CHECK(p.exclusions().front().reason == "spec.nodeName is n1");
 }
 
 }  // TEST_SUITE

@@ -60,14 +60,14 @@ inline std::unique_ptr<Analysis> sample_analysis() {
   pw.workload = &web;
   pw.replicas = 1;
   pw.eligible_nodes = 3;
-  pw.levels = {{"kubernetes.io/hostname", 3, 1, 0, placement::Verdict::does_not_survive, {"n1", "n2", "n3"}, "1 replica"},
+  pw.levels = {{"kubernetes.io/hostname", 3, 1, 0, placement::Verdict::does_not_survive, std::vector<std::string>{"n1", "n2", "n3"}, "1 replica"},
                {"topology.kubernetes.io/zone", 2, 1, 0, placement::Verdict::does_not_survive, {}, ""},
                {"topology.kubernetes.io/region", 0, 1, 0, placement::Verdict::unknown, {}, ""}};
   a->placement.workloads.push_back(pw);
   pw.workload = &db;
   pw.replicas = 3;
   pw.levels = {{"kubernetes.io/hostname", 3, 1, 2, placement::Verdict::survives, {}, "required anti-affinity"},
-               {"topology.kubernetes.io/zone", 2, 2, 1, placement::Verdict::survives, {"a"}, ""},
+               {"topology.kubernetes.io/zone", 2, 2, 1, placement::Verdict::survives, std::vector<std::string>{"a"}, ""},
                {"topology.kubernetes.io/region", 0, 3, 0, placement::Verdict::unknown, {}, ""}};
   a->placement.workloads.push_back(pw);
 

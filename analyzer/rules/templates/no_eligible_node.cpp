@@ -18,7 +18,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
     const auto groups = placement::describe_exclusions(*p);
     std::string first;
-    if (!p->excluded.empty()) first = p->excluded.front().reason;
+    if (!p->exclusions().empty()) first = p->exclusions().front().reason;
     hit.vars = {{"replicas", std::to_string(p->replicas)}, {"nodes", std::to_string(in.ctx.inventory.nodes.size())},
                 {"reason", first}};
     hit.evidence = groups;

@@ -2,7 +2,9 @@
 /// The system graph: workloads, Services, nodes, failure domains, budgets, autoscalers, webhooks
 /// and custom resources as vertices of one Boost.Graph, with typed edges between them.
 #include <cstddef>
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -25,10 +27,10 @@ enum class VertexKind { workload, service, node, domain, pdb, hpa, webhook, cust
 std::string_view to_string(VertexKind kind);
 
 /// What an edge means; the arrow points from the dependent to what it needs or from the
-/// container to what it contains.
+/// container to what it contains. Where a workload may run is not an edge: the placement's
+/// eligible node set, shared by every workload of one scheduling signature, answers it.
 enum class EdgeKind {
   selects,        ///< Service → workload it selects
-  may_run_on,     ///< workload → eligible node (from placement)
   in_domain,      ///< node → failure domain (zone, region, custom key)
   calls,          ///< workload → Service (or workload) it calls
   backed_by,      ///< webhook → Service that serves it
@@ -72,13 +74,22 @@ struct DependencyPath {
   std::vector<Vertex> vertices;
 };
 
+/// How many of the SPOFs a workload depends on are reported with a path.
+inline constexpr std::size_t kNearestSpofs = 10;
+
+/// The SPOFs one workload depends on, nearest first: bounded, so reports grow with the input.
+struct SpofDependencies {
+  std::vector<DependencyPath> nearest;  ///< fewest hops first, then by name; at most kNearestSpofs
+  bool more = false;                    ///< it depends on more SPOFs than `nearest` lists
+};
+
 /// The graph plus lookups from model objects to vertices. Built once per analysis.
 class SystemGraph {
  public:
-  const Graph& graph() const { return graph_; }
-  const VertexData& operator[](Vertex v) const { return graph_[v]; }
-  std::size_t vertex_count() const { return boost::num_vertices(graph_); }
-  std::size_t edge_count() const { return boost::num_edges(graph_); }
+  const Graph& graph() const { return *graph_; }
+  const VertexData& operator[](Vertex v) const { return (*graph_)[v]; }
+  std::size_t vertex_count() const { return boost::num_vertices(*graph_); }
+  std::size_t edge_count() const { return boost::num_edges(*graph_); }
 
   std::optional<Vertex> find(const model::Workload& w) const;
   std::optional<Vertex> find(const model::Service& s) const;
@@ -92,12 +103,15 @@ class SystemGraph {
   const model::Model& model() const { return *model_; }
 
   /// Workload vertices whose outage can reach `v` along dependency edges, excluding `v`,
-  /// as sorted display names (reverse reachability).
+  /// as sorted display names (reverse reachability over the condensation, kept per component).
   std::vector<std::string> blast_radius(Vertex v) const;
-  /// SPOF workloads `v` depends on, directly or transitively, each with the shortest path.
-  std::vector<DependencyPath> spof_dependencies(Vertex v) const;
+  /// SPOF workloads `v` depends on, directly or transitively: the nearest kNearestSpofs with
+  /// a shortest path each (from one multi-source search done when the graph is built).
+  SpofDependencies spof_dependencies(Vertex v) const;
   /// Sets of workloads that depend on each other in a cycle, each sorted, once per cycle.
   std::vector<std::vector<Vertex>> dependency_cycles() const;
+  /// Strong component of `v` over dependency edges (every vertex has one).
+  std::size_t component(Vertex v) const { return component_[v]; }
   /// "Deployment/ns/frontend → Service/ns/postgres → Deployment/ns/postgres (1 replica)".
   std::string describe(const DependencyPath& path) const;
   /// Problems found while building (a depends-on annotation naming nothing known, ...).
@@ -107,23 +121,37 @@ class SystemGraph {
   friend SystemGraph build_graph(const model::Model&, const inventory::Inventory&, const placement::PlacementResult&,
                                  const Declarations&);
   friend class GraphBuilder;
-  template <class G>
-  std::vector<Vertex> search(const G& g, Vertex start, bool with_parents) const;
-  Graph graph_;
+  /// Strong components, the condensation and the nearest SPOFs of every vertex (reachability.cpp).
+  void index_dependencies();
+  /// One SPOF reachable from a vertex: `via` is the next vertex on a shortest path to it.
+  struct SpofLabel {
+    Vertex spof;
+    Vertex via;
+    std::uint32_t hops;
+  };
+  // Held by pointer: Boost 1.74's adjacency_list cannot be moved, and must never be copied.
+  std::unique_ptr<Graph> graph_ = std::make_unique<Graph>();
   const model::Model* model_ = nullptr;
   const inventory::Inventory* inventory_ = nullptr;
   std::unordered_map<const void*, Vertex> by_object_;
   std::unordered_map<std::string, Vertex> by_node_name_;
   std::vector<Vertex> workloads_, services_, webhooks_, nodes_;
   Diagnostics diagnostics_;
-  // Scratch space of searches (not thread-safe: one graph, one thread).
-  mutable std::vector<boost::default_color_type> colors_;
-  mutable std::vector<Vertex> parents_;
+  std::vector<std::size_t> component_;                    // per vertex
+  std::vector<std::vector<std::size_t>> callers_;         // per component: components with an edge into it
+  std::vector<std::vector<Vertex>> component_workloads_;  // per component
+  std::vector<std::vector<SpofLabel>> nearest_;           // per vertex, at most kNearestSpofs + 2
+  // Blast radius per component, computed on first use (not thread-safe: one graph, one thread).
+  mutable std::unordered_map<std::size_t, std::vector<std::string>> radius_;
 };
 
 /// Builds the graph in time linear in objects plus edges. The model, inventory and placement
 /// must outlive the graph (vertices point into them).
 SystemGraph build_graph(const model::Model& model, const inventory::Inventory& inventory,
                         const placement::PlacementResult& placement, const Declarations& declarations);
+/// The same, built in place on the heap (the analysis keeps it shared; never copied).
+std::shared_ptr<const SystemGraph> make_graph(const model::Model& model, const inventory::Inventory& inventory,
+                                              const placement::PlacementResult& placement,
+                                              const Declarations& declarations);
 
 }  // namespace faultline::graph
