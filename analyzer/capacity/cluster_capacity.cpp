@@ -14,14 +14,6 @@
 namespace faultline::capacity {
 namespace {
 
-struct NamesHash {
-  std::size_t operator()(const std::vector<std::string>& names) const {
-    std::size_t h = names.size();
-    for (const auto& n : names) h = h * 1000003U ^ std::hash<std::string>{}(n);
-    return h;
-  }
-};
-
 Amounts dense(const std::vector<std::string>& resources, const ResourceList& list, bool count_pod) {
   Amounts out(resources.size(), 0);
   for (std::size_t i = 0; i < resources.size(); ++i) {
@@ -91,7 +83,8 @@ Capacity build_capacity(const inventory::Inventory& inventory, const placement::
     cap.nodes.push_back(std::move(nc));
   }
 
-  std::unordered_map<std::vector<std::string>, int, NamesHash> class_of;
+  // Workloads of one scheduling signature share one eligible-node set: one class per set.
+  std::unordered_map<const placement::NodeSet*, int> class_of;
   for (std::size_t i = 0; i < placement.workloads.size(); ++i) {
     const auto& p = placement.workloads[i];
     WorkloadDemand d;
@@ -102,12 +95,13 @@ Capacity build_capacity(const inventory::Inventory& inventory, const placement::
     d.per_zone_cap = hard_cap(p, inventory::kZone);
     d.daemon = p.workload->kind == model::WorkloadKind::DaemonSet;
     d.recreated = p.workload->kind != model::WorkloadKind::Pod;
-    auto it = class_of.find(p.eligible);  // find first: emplace would copy the names every time
+    auto it = class_of.find(p.eligible.get());
     if (it == class_of.end()) {
-      it = class_of.emplace(p.eligible, static_cast<int>(cap.classes.size())).first;
+      it = class_of.emplace(p.eligible.get(), static_cast<int>(cap.classes.size())).first;
       std::vector<int> nodes;
-      for (const auto& name : p.eligible)
-        if (const int idx = cap.node_index(name); idx >= 0) nodes.push_back(idx);
+      if (p.eligible)
+        for (const auto& name : p.eligible->names(inventory))
+          if (const int idx = cap.node_index(name); idx >= 0) nodes.push_back(idx);
       cap.classes.push_back(std::move(nodes));
     }
     d.eligible_class = it->second;
