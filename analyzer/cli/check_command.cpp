@@ -124,6 +124,10 @@ void setup_check(CLI::App& app, CheckOptions& o) {
       ->group(output);
   app.add_flag("--show-suppressed", o.show_suppressed, "Also list suppressed findings (always counted)")
       ->group(output);
+  app.add_flag("--plan-only", o.plan_only, "Print only the fix plan (what `faultline plan` prints)")->group(output);
+  app.add_option("--helm-release", o.helm_release, "Helm release the fix plan's helm upgrade names (default: from the chart)")
+      ->type_name("NAME")
+      ->group(output);
 
   const char* cluster = "Cluster";
   app.add_option("--namespace,-n", o.default_namespace, "Namespace of objects that name none (default: default)")
@@ -174,6 +178,12 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   app.footer(kCheckFooter);
 }
 
+ExitCode run_plan(const CheckOptions& options, Environment& env) {
+  CheckOptions plan_only = options;
+  plan_only.plan_only = true;
+  return run_check(plan_only, env);
+}
+
 ExitCode exit_code_for(const Analysis& analysis, const std::string& fail_on) {
   if (analysis.input_error || analysis.policy_error) return ExitCode::error;
   const auto threshold = parse_severity(fail_on.empty() ? "error" : fail_on);
@@ -208,6 +218,8 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
   report_options.coverage = options.coverage.value_or(analysis->inventory.present());
   report_options.show_suppressed = options.show_suppressed;
   report_options.quiet = options.quiet;
+  report_options.plan_only = options.plan_only;
+  report_options.helm_release = options.helm_release;
   if (options.output.empty()) {
     report_options.color = env.stdout_is_terminal && !env.no_color;
     format->write(*analysis, report_options, env.out);

@@ -28,6 +28,8 @@ struct CheckOptions {
   std::string baseline;
   std::string write_baseline;
   bool show_suppressed = false;
+  bool plan_only = false;    ///< --plan-only
+  std::string helm_release;  ///< --helm-release
 };
 
 /// Adds check's options and help to `app`, storing them in `options`.
@@ -35,6 +37,9 @@ void setup_check(CLI::App& app, CheckOptions& options);
 
 /// Runs the analysis, writes the report, and returns the exit code.
 ExitCode run_check(const CheckOptions& options, Environment& env);
+
+/// `faultline plan`: check with --plan-only (same options, same exit code).
+ExitCode run_plan(const CheckOptions& options, Environment& env);
 
 /// The exit code for a finished analysis: error on input problems, findings at or above `fail_on`.
 ExitCode exit_code_for(const Analysis& analysis, const std::string& fail_on);
