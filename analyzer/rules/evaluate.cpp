@@ -32,13 +32,11 @@ PlanItems fill_plan(PlanItems plan, const std::map<std::string, std::string>& va
   return plan;
 }
 
-/// Evidence says what the message does not: lines the message already holds are dropped, and a
-/// trailing ": <reason>" the message already gives is cut off.
+/// Evidence says what the message does not: a trailing ": <reason>" the message already gives is cut off.
 std::vector<std::string> without_repeats(std::vector<std::string> evidence, const std::string& message) {
   std::vector<std::string> out;
   for (auto& line : evidence) {
     line = detail::agree_counts(line);
-    if (message.find(line) != std::string::npos) continue;
     if (const auto colon = line.rfind(": "); colon != std::string::npos && line.size() - colon > 24 &&
                                              message.find(line.substr(colon + 2)) != std::string::npos)
       line.resize(colon);
