@@ -53,6 +53,8 @@ const std::vector<Subcommand>& subcommands() {
   static const std::vector<Subcommand> table = {
       {"check", "Analyze manifests for single points of failure (the default command)",
        bind_command<CheckOptions, setup_check, run_check>},
+      {"plan", "Print only the fix plan: helm upgrade, runaiconfig patch, kubectl label, YAML snippets",
+       bind_command<CheckOptions, setup_check, run_plan>},
       {"rules", "List every rule: id, pack, severity, what it checks", bind_command<RulesOptions, setup_rules, run_rules>},
       {"explain", "Explain one rule: why it matters, failing and passing examples, the fix",
        bind_command<ExplainOptions, setup_explain, run_explain>},

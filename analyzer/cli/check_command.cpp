@@ -127,6 +127,10 @@ void setup_check(CLI::App& app, CheckOptions& o) {
       ->group(output);
   app.add_flag("--show-suppressed", o.show_suppressed, "Also list suppressed findings (always counted)")
       ->group(output);
+  app.add_flag("--plan-only", o.plan_only, "Print only the fix plan (what `faultline plan` prints)")->group(output);
+  app.add_option("--helm-release", o.helm_release, "Helm release the fix plan's helm upgrade names (default: from the chart)")
+      ->type_name("NAME")
+      ->group(output);
 
   const char* cluster = "Cluster";
   add_max_expanded_option(app, o.max_expanded)->group(cluster);
@@ -195,6 +199,12 @@ void add_input_limits(CLI::App& app, load::Limits& limits) {
       ->capture_default_str()->group(group);
 }
 
+ExitCode run_plan(const CheckOptions& options, Environment& env) {
+  CheckOptions plan_only = options;
+  plan_only.plan_only = true;
+  return run_check(plan_only, env);
+}
+
 ExitCode exit_code_for(const Analysis& analysis, const std::string& fail_on) {
   if (analysis.input_error || analysis.policy_error) return ExitCode::error;
   const auto threshold = parse_severity(fail_on.empty() ? "error" : fail_on);
@@ -229,6 +239,8 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
   report_options.coverage = options.coverage.value_or(analysis->inventory.present());
   report_options.show_suppressed = options.show_suppressed;
   report_options.quiet = options.quiet;
+  report_options.plan_only = options.plan_only;
+  report_options.helm_release = options.helm_release;
   if (options.output.empty()) {
     report_options.color = env.stdout_is_terminal && !env.no_color;
     format->write(*analysis, report_options, env.out);

@@ -31,6 +31,8 @@ struct CheckOptions {
   bool show_suppressed = false;
   load::Limits limits;  ///< --max-* and --jobs
   std::size_t max_expanded = expand::Limits{}.max_pods;  ///< --max-expanded
+  bool plan_only = false;    ///< --plan-only
+  std::string helm_release;  ///< --helm-release
 };
 
 /// Adds check's options and help to `app`, storing them in `options`.
@@ -41,6 +43,9 @@ void add_input_limits(CLI::App& app, load::Limits& limits);
 
 /// Runs the analysis, writes the report, and returns the exit code.
 ExitCode run_check(const CheckOptions& options, Environment& env);
+
+/// `faultline plan`: check with --plan-only (same options, same exit code).
+ExitCode run_plan(const CheckOptions& options, Environment& env);
 
 /// The exit code for a finished analysis: error on input problems, findings at or above `fail_on`.
 ExitCode exit_code_for(const Analysis& analysis, const std::string& fail_on);

@@ -129,6 +129,20 @@ class GraphBuilder {
     }
   }
 
+  // Without its Service the webhook's availability cannot be judged: say so, and when a Service of
+  // that name sits in another namespace (objects without one land in --namespace), how to fix it.
+  void report_missing_service(const model::WebhookConfiguration& config, const model::Webhook& hook) {
+    std::string message = fmt::format("{} webhook {} calls Service {}/{}, which is not in the input: its backend cannot be checked",
+                                      config.meta.ref.display(), hook.name, hook.service_namespace, hook.service_name);
+    for (const auto& s : model_.services)
+      if (s.meta.ref.name == hook.service_name) {
+        message += fmt::format(" (a Service {} is in namespace {}: pass -n {} if its manifests name no namespace)",
+                               hook.service_name, s.meta.ref.ns, hook.service_namespace);
+        break;
+      }
+    g_.diagnostics_.push_back({Severity::warning, config.meta.where, message});
+  }
+
   void add_webhooks() {
     for (const auto& config : model_.webhooks) {
       for (const auto& hook : config.webhooks) {
@@ -140,6 +154,8 @@ class GraphBuilder {
         if (hook.service_name.empty()) continue;
         if (const auto* svc = model_.find_service(hook.service_namespace, hook.service_name)) {
           connect(v, *lookup(svc), EdgeKind::backed_by, {"clientConfig.service"});
+        } else {
+          report_missing_service(config, hook);
         }
       }
     }

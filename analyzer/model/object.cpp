@@ -21,7 +21,10 @@ constexpr std::array<std::pair<WorkloadKind, std::string_view>, 8> kKinds{{
 
 }  // namespace
 
-std::string ObjectRef::display() const { return ns.empty() ? kind + "/" + name : kind + "/" + ns + "/" + name; }
+std::string ObjectRef::display() const {
+  if (name.empty()) return kind;
+  return ns.empty() ? kind + "/" + name : kind + "/" + ns + "/" + name;
+}
 
 std::string_view to_string(WorkloadKind kind) {
   for (const auto& [k, name] : kKinds)

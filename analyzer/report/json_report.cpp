@@ -2,7 +2,9 @@
 // add fields, never rename or remove them, and bump "version" if a meaning changes.
 #include <ostream>
 
+#include "faultline/report/causes.hpp"
 #include "faultline/report/coverage.hpp"
+#include "faultline/report/fix_plan.hpp"
 #include "faultline/report/json_writer.hpp"
 #include "faultline/report/report.hpp"
 
@@ -18,7 +20,7 @@ void write_object(JsonWriter& json, const model::ObjectRef& ref) {
   json.end_object();
 }
 
-void write_finding(JsonWriter& json, const rules::Finding& f) {
+void write_finding(JsonWriter& json, const rules::Finding& f, const std::string& cause) {
   json.begin_object();
   json.member("rule", f.rule);
   json.member("severity", to_string(f.severity));
@@ -38,6 +40,24 @@ void write_finding(JsonWriter& json, const rules::Finding& f) {
   json.member("suppressed", f.suppressed);
   json.key("suppression").string_or_null(f.suppression);
   json.member("fingerprint", f.fingerprint());
+  std::vector<std::string> also;
+  for (const auto& a : f.also_matched) also.push_back(a.rule);
+  json.key("alsoMatched").strings(also);
+  json.key("cause").string_or_null(cause);
+  json.end_object();
+}
+
+void write_cause(JsonWriter& json, const Cause& cause) {
+  json.begin_object();
+  json.member("id", cause.id);
+  json.member("title", cause.title);
+  json.member("fix", cause.fix);
+  json.key("evidence").strings(cause.evidence);
+  json.key("lead").string_or_null(cause.lead ? cause.lead->fingerprint() : std::string{});
+  std::vector<std::string> explained;
+  for (const auto* f : cause.findings) explained.push_back(f->fingerprint());
+  json.key("findings").strings(explained);
+  json.key("workloads").strings(cause.workloads);
   json.end_object();
 }
 
@@ -108,14 +128,56 @@ void write_summary(JsonWriter& json, const Summary& s) {
   json.end_object();
 }
 
+void write_plan(JsonWriter& json, const FixPlan& plan) {
+  json.begin_object();
+  json.key("helm").begin_array();
+  for (const auto& h : plan.helm) {
+    json.begin_object();
+    json.key("chart").string_or_null(h.chart);
+    json.member("release", h.release);
+    json.member("releaseAssumed", h.release_assumed);
+    json.key("namespace").string_or_null(h.ns);
+    json.key("sets").strings(h.sets);
+    json.member("command", h.command());
+    json.end_object();
+  }
+  json.end_array();
+  json.key("runaiconfig").string_or_null(plan.runaiconfig_command());
+  json.key("labelNodes").begin_array();
+  for (const auto& l : plan.labels) {
+    json.begin_object();
+    json.member("label", l.label);
+    json.member("wanted", l.wanted);
+    json.key("nodes").strings(l.nodes);
+    json.member("command", l.command());
+    json.end_object();
+  }
+  json.end_array();
+  json.key("snippets").begin_array();
+  for (const auto& s : plan.snippets) {
+    json.begin_object();
+    json.member("object", s.object);
+    json.key("rules").strings(s.rules);
+    json.member("yaml", s.yaml);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
 }  // namespace
 
 void write_json(const Analysis& analysis, const ReportOptions& options, std::ostream& out) {
   JsonWriter json(out);
   json.begin_object();
   json.member("version", 1);
+  const auto listed = listed_findings(analysis, options);
+  const Folding folding = fold_by_cause(analysis, listed);
   json.key("findings").begin_array();
-  for (const auto* finding : listed_findings(analysis, options)) write_finding(json, *finding);
+  for (const auto* finding : listed) {
+    const auto cause = folding.cause_of.find(finding);
+    write_finding(json, *finding, cause == folding.cause_of.end() ? std::string{} : folding.causes[cause->second].id);
+  }
   json.end_array();
   json.key("coverage").begin_array();
   if (options.coverage) {
@@ -132,6 +194,11 @@ void write_json(const Analysis& analysis, const ReportOptions& options, std::ost
   json.end_array();
   json.key("summary");
   write_summary(json, analysis.summary);
+  json.key("causes").begin_array();
+  for (const auto& cause : folding.causes) write_cause(json, cause);
+  json.end_array();
+  json.key("plan");
+  write_plan(json, build_fix_plan(analysis, listed, options.helm_release));
   json.end_object();
 }
 

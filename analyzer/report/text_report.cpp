@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "faultline/report/causes.hpp"
 #include "faultline/report/coverage.hpp"
+#include "faultline/report/fix_plan.hpp"
 #include "faultline/report/report.hpp"
 #include "faultline/report/terminal_text.hpp"
 #include "style.hpp"
@@ -32,6 +34,10 @@ std::string location_text(const SourceLocation& where) {
   return text;
 }
 
+std::string plural(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
 /// Findings of one object, in the order the pipeline sorted them (worst first).
 struct Group {
   const model::ObjectRef* object = nullptr;
@@ -53,6 +59,11 @@ void write_finding(const rules::Finding& f, const SourceLocation& group_where, c
   std::string head = fmt::format("  {} [{}]", style.severity(f.severity, to_string(f.severity)), safe(f.rule));
   if (f.suppressed) head += style.dim(fmt::format(" (suppressed: {})", f.suppression.empty() ? "yes" : safe(f.suppression)));
   out << head << ' ' << safe(f.message) << '\n';
+  if (!f.also_matched.empty()) {
+    std::string rules;
+    for (const auto& a : f.also_matched) rules += (rules.empty() ? "" : ", ") + safe(a.rule);
+    out << "      " << style.dim("also matched: " + rules) << '\n';
+  }
   if (f.where.file != group_where.file || f.where.line != group_where.line) {
     out << "      at " << location_text(f.where) << '\n';
   }
@@ -73,6 +84,40 @@ void write_findings(const std::vector<const rules::Finding*>& findings, const St
     out << '\n';
     if (!first.expanded_from.empty()) out << "  expanded from " << safe(first.expanded_from) << '\n';
     for (const auto* f : group.findings) write_finding(*f, first.where, style, out);
+    out << '\n';
+  }
+}
+
+/// "workload: rule, rule" lines of the findings a cause explains, one line per workload.
+void write_explained(const Cause& cause, std::ostream& out) {
+  if (cause.id.starts_with("rule:")) {
+    for (const auto* f : cause.findings) out << "        " << f->object.display() << '\n';
+    return;
+  }
+  out << fmt::format("      explains {} on {}:\n", plural(cause.findings.size(), "finding"),
+                     plural(cause.workloads.size(), "workload"));
+  for (const auto& name : cause.workloads) {
+    std::string rules;
+    for (const auto* f : cause.findings)
+      if (f->object.display() == name) rules += (rules.empty() ? "" : ", ") + f->rule;
+    out << "        " << name << ": " << rules << '\n';
+  }
+}
+
+// Each cause once, with its fix, before the findings it does not explain.
+void write_causes(const Folding& folding, const Style& style, std::ostream& out) {
+  for (const auto& cause : folding.causes) {
+    if (cause.lead) {
+      out << style.bold("Cause: " + cause.lead->object.display());
+      if (const auto where = location_text(cause.lead->where); !where.empty()) out << "  " << where;
+      out << '\n';
+      write_finding(*cause.lead, cause.lead->where, style, out);
+    } else {
+      out << style.bold(cause.id.starts_with("rule:") ? "Same finding on several objects:" : "Cause:") << ' ' << cause.title << '\n';
+      for (const auto& line : cause.evidence) out << "      - " << line << '\n';
+      out << "      " << style.bold("fix:") << ' ' << cause.fix << '\n';
+    }
+    write_explained(cause, out);
     out << '\n';
   }
 }
@@ -176,10 +221,6 @@ void write_coverage(const Analysis& analysis, const Style& style, std::ostream& 
   out << "\n\n";
 }
 
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 void write_summary(const Summary& s, const Style& style, std::ostream& out) {
   out << plural(s.documents, "document") << ", " << plural(s.objects, "object") << ", "
       << plural(s.workloads, "workload") << ", " << s.skipped << " skipped, " << s.failed << " failed: "
@@ -200,7 +241,28 @@ std::string format_diagnostic(const Diagnostic& d, bool color) {
 void write_text(const Analysis& analysis, const ReportOptions& options, std::ostream& out) {
   const Style style(options.color);
   const auto findings = listed_findings(analysis, options);
-  write_findings(findings, style, out);
+  const FixPlan plan = build_fix_plan(analysis, findings, options.helm_release);
+  if (options.plan_only) {
+    if (plan.empty()) out << "# Nothing to change: no listed finding has a planned fix.\n";
+    write_plan_text(plan, out);
+    return;
+  }
+  const Folding folding = fold_by_cause(analysis, findings);
+  if (!folding.causes.empty())
+    out << style.bold(fmt::format("{} to act on: {} and {} not explained by one",
+                                  plural(folding.top_level_items(findings.size()), "item"),
+                                  plural(folding.causes.size(), "cause"),
+                                  plural(folding.top_level_items(findings.size()) - folding.causes.size(), "finding")))
+        << "\n\n";
+  write_causes(folding, style, out);
+  std::vector<const rules::Finding*> rest;
+  for (const auto* f : findings)
+    if (!folding.cause_of.count(f)) rest.push_back(f);
+  write_findings(rest, style, out);
+  if (!plan.empty()) {
+    out << style.bold("Fix plan") << " (the changes that remove these findings, merged per tool)\n";
+    write_plan_text(plan, out);
+  }
   if (!options.quiet) write_spofs_by_blast_radius(findings, style, out);
   write_diagnostics(analysis.diagnostics, options.quiet, style, out);
   if (options.quiet) return;

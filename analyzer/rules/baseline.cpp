@@ -36,6 +36,9 @@ std::string baseline_json(const std::vector<Finding>& findings) {
   for (const auto& f : findings) {
     if (f.suppressed && f.suppression != "baseline") continue;
     if (seen.insert(f.fingerprint()).second) entries.push_back({f.fingerprint(), f.rule, f.object.display(), f.subject});
+    // Absorbed findings are recorded too, so the baseline still holds if the specific rule is disabled.
+    for (const auto& also : f.also_matched)
+      if (seen.insert(also.fingerprint).second) entries.push_back({also.fingerprint, also.rule, f.object.display(), also.subject});
   }
   std::sort(entries.begin(), entries.end(), entry_less);
   std::string out = "{\n  \"version\": 1,\n  \"findings\": [";
@@ -82,10 +85,13 @@ std::vector<BaselineEntry> apply_baseline(const Baseline& baseline, std::vector<
   std::set<std::string> accepted, matched;
   for (const auto& e : baseline.entries) accepted.insert(e.fingerprint);
   for (auto& f : findings) {
-    const std::string fp = f.fingerprint();
-    if (!accepted.count(fp)) continue;
-    matched.insert(fp);
-    if (!f.suppressed) f.suppressed = true, f.suppression = "baseline";
+    // A baseline written before a generic finding was absorbed (or after) matches either fingerprint.
+    std::vector<std::string> fingerprints = {f.fingerprint()};
+    for (const auto& also : f.also_matched) fingerprints.push_back(also.fingerprint);
+    bool any = false;
+    for (const auto& fp : fingerprints)
+      if (accepted.count(fp)) matched.insert(fp), any = true;
+    if (any && !f.suppressed) f.suppressed = true, f.suppression = "baseline";
   }
   std::vector<BaselineEntry> stale;
   for (const auto& e : baseline.entries)

@@ -85,6 +85,18 @@ void report_duplicates(const Catalogue& catalogue, Diagnostics& errors) {
   }
 }
 
+/// `supersedes:` may name only rules of the catalogue (any pack), checked once every pack is in.
+void report_unknown_superseded(const Catalogue& catalogue, Diagnostics& errors) {
+  for (const Rule& rule : catalogue.rules)
+    for (const auto& id : rule.supersedes)
+      if (!catalogue.find(id)) {
+        const auto close = catalogue.suggestions(id);
+        errors.push_back({Severity::error, rule.supersedes_where,
+                          "supersedes: unknown rule '" + id + "'" +
+                              (close.empty() ? std::string{} : " (did you mean '" + close.front() + "'?)")});
+      }
+}
+
 }  // namespace
 
 Catalogue load_catalogue(const std::vector<std::string>& policy_paths, Diagnostics& errors) {
@@ -94,6 +106,7 @@ Catalogue load_catalogue(const std::vector<std::string>& policy_paths, Diagnosti
   for (const auto& path : policy_paths) add_user_path(path, catalogue, errors);
   std::stable_sort(catalogue.rules.begin(), catalogue.rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
   report_duplicates(catalogue, errors);
+  report_unknown_superseded(catalogue, errors);
   return catalogue;
 }
 

@@ -31,8 +31,9 @@ bool valid_fail_on(const std::string& value) {
 namespace {
 
 const std::vector<std::string>& config_keys() {
-  static const std::vector<std::string> keys = {"baseline", "disable",  "enable",         "fail-on", "namespace",
-                                                "nodes",    "packs",    "policies",       "severity", "topology-keys"};
+  static const std::vector<std::string> keys = {"baseline", "disable",  "enable",   "fail-on",  "ignore",
+                                                "namespace", "nodes",   "packs",    "policies", "severity",
+                                                "topology-keys"};
   return keys;
 }
 
@@ -56,6 +57,27 @@ void read_severities(const YAML::Node& node, const std::string& file, Settings& 
   }
 }
 
+/// `ignore: [{rule: R, scope: Namespace/ns | Cluster | Kind/ns/name, reason: why}]`.
+void read_ignores(const YAML::Node& node, const std::string& file, Settings& out, Diagnostics& errors) {
+  if (!node.IsSequence()) {
+    error_at(errors, file, node, "ignore must be a list of {rule, scope, reason}");
+    return;
+  }
+  for (const auto& item : node) {
+    if (!item.IsMap() || !item["rule"] || !item["scope"]) {
+      error_at(errors, file, item, "an ignore entry needs rule and scope (e.g. scope: Namespace/runai-backend or Cluster)");
+      continue;
+    }
+    for (const auto& field : item)
+      if (const std::string key = field.first.Scalar(); key != "rule" && key != "scope" && key != "reason")
+        error_at(errors, file, field.first, "unknown field '" + key + "' in ignore entry (rule, scope, reason)");
+    const auto rule = detail::read_string(item["rule"], file, "ignore rule", errors);
+    const auto scope = detail::read_string(item["scope"], file, "ignore scope", errors);
+    const auto reason = item["reason"] ? detail::read_string(item["reason"], file, "ignore reason", errors) : std::string{};
+    if (rule && scope && reason) out.selection.ignore.push_back({*rule, *scope, *reason});
+  }
+}
+
 void read_key(const std::string& key, const YAML::Node& value, const fs::path& base, const std::string& file,
               Settings& out, Diagnostics& errors) {
   auto list = [&](std::vector<std::string>& target) {
@@ -69,6 +91,7 @@ void read_key(const std::string& key, const YAML::Node& value, const fs::path& b
   else if (key == "enable") list(out.selection.enable);
   else if (key == "disable") list(out.selection.disable);
   else if (key == "severity") read_severities(value, file, out, errors);
+  else if (key == "ignore") read_ignores(value, file, out, errors);
   else if (key == "policies") paths(out.policy_paths);
   else if (key == "nodes") paths(out.node_paths);
   else if (key == "topology-keys") list(out.topology_keys);
@@ -132,6 +155,7 @@ Settings merge_settings(const Settings& file, const Settings& flags) {
   append(out.selection.enable, flags.selection.enable);
   append(out.selection.disable, flags.selection.disable);
   for (const auto& [rule, level] : flags.selection.severity) out.selection.severity[rule] = level;
+  out.selection.ignore.insert(out.selection.ignore.end(), flags.selection.ignore.begin(), flags.selection.ignore.end());
   append(out.policy_paths, flags.policy_paths);
   if (!flags.fail_on.empty()) out.fail_on = flags.fail_on;
   if (!flags.baseline.empty()) out.baseline = flags.baseline;

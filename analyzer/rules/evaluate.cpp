@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "faultline/rules/engine.hpp"
+#include "grammar.hpp"
 
 namespace faultline::rules {
 
@@ -24,6 +25,27 @@ std::string fill(const std::string& text, const std::map<std::string, std::strin
     pos = close + 1;
   }
   return out + text.substr(std::min(pos, text.size()));
+}
+
+PlanItems fill_plan(PlanItems plan, const std::map<std::string, std::string>& vars) {
+  for (auto& set : plan.helm_sets) set = fill(set, vars);
+  for (auto& [path, value] : plan.runaiconfig) value = fill(value, vars);
+  plan.node_count = fill(plan.node_count, vars);
+  plan.yaml = fill(plan.yaml, vars);
+  return plan;
+}
+
+/// Evidence says what the message does not: a trailing ": <reason>" the message already gives is cut off.
+std::vector<std::string> without_repeats(std::vector<std::string> evidence, const std::string& message) {
+  std::vector<std::string> out;
+  for (auto& line : evidence) {
+    line = detail::agree_counts(line);
+    if (const auto colon = line.rfind(": "); colon != std::string::npos && line.size() - colon > 24 &&
+                                             message.find(line.substr(colon + 2)) != std::string::npos)
+      line.resize(colon);
+    out.push_back(std::move(line));
+  }
+  return out;
 }
 
 /// The reason when `annotations` list `rule` in faultline.io/ignore; nullopt otherwise.
@@ -56,15 +78,20 @@ Finding to_finding(const Rule& rule, Hit& hit) {
   f.rule = rule.id;
   f.pack = rule.pack;
   f.severity = rule.severity_override.value_or(variant && variant->severity ? *variant->severity : rule.severity);
-  f.object = meta.ref;
+  f.object = hit.scope.value_or(meta.ref);
   f.where = meta.where;
-  f.expanded_from = meta.expanded_from;
-  f.message = fill(variant && !variant->message.empty() ? variant->message : rule.message, hit.vars);
-  f.remediation = fill(variant && !variant->remediation.empty() ? variant->remediation : rule.remediation, hit.vars);
-  f.evidence = std::move(hit.evidence);
+  if (!hit.scope) f.expanded_from = meta.expanded_from;
+  f.cause_nodes = std::move(hit.cause_nodes);
+  std::sort(f.cause_nodes.begin(), f.cause_nodes.end());
+  f.message = detail::agree_counts(fill(variant && !variant->message.empty() ? variant->message : rule.message, hit.vars));
+  f.remediation =
+      detail::agree_counts(fill(variant && !variant->remediation.empty() ? variant->remediation : rule.remediation, hit.vars));
+  f.plan = fill_plan(variant && variant->plan ? *variant->plan : rule.plan, hit.vars);
+  f.evidence = without_repeats(std::move(hit.evidence), f.message);
   f.subject = std::move(hit.subject);
-  auto reason = ignored_by(&meta.annotations, rule.id);
-  if (!reason) reason = ignored_by(hit.pod_annotations, rule.id);
+  // A namespace or cluster finding is not the example object's to suppress: `ignore:` in the config is.
+  auto reason = hit.scope ? std::nullopt : ignored_by(&meta.annotations, rule.id);
+  if (!reason && !hit.scope) reason = ignored_by(hit.pod_annotations, rule.id);
   if (reason) {
     f.suppressed = true;
     f.suppression = *reason;
@@ -106,6 +133,8 @@ std::vector<Finding> evaluate(const Catalogue& catalogue, const Context& context
     const std::size_t in_scope = evaluate_rule(rule, *tmpl, context, findings, problems);
     if (examined) (*examined)[rule.id] += in_scope;
   }
+  absorb_superseded(catalogue, findings);
+  apply_ignores(catalogue.ignores, findings);
   return findings;
 }
 

@@ -52,6 +52,11 @@ std::string explain_text(const Rule& rule) {
   out += fmt::format("Severity: {}   Pack: {}   Template: {}{}\n", to_string(rule.severity_override.value_or(rule.severity)),
                      rule.pack, rule.template_id, rule.enabled ? "" : "   (not enabled)");
   out += scope_text(rule) + params_text(rule);
+  if (!rule.supersedes.empty()) {
+    std::string ids;
+    for (const auto& id : rule.supersedes) ids += (ids.empty() ? "" : ", ") + id;
+    out += "Supersedes: " + ids + " (their finding on the same object is folded into this one)\n";
+  }
   if (!rule.explanation.empty()) out += "\n" + rule.explanation + (rule.explanation.ends_with("\n") ? "" : "\n");
   out += "\nFix: " + rule.remediation + "\n";
   out += examples_text("Fails", rule.failing_examples);

@@ -24,6 +24,14 @@ std::string Finding::fingerprint() const {
   return fmt::format("{:016x}", hash);
 }
 
+model::ObjectRef namespace_scope(const std::string& ns) { return {"v1", "Namespace", "", ns}; }
+
+model::ObjectRef cluster_scope() { return {"", "Cluster", "", ""}; }
+
+bool is_scope(const model::ObjectRef& ref) {
+  return (ref.kind == "Namespace" && ref.ns.empty()) || (ref.kind == "Cluster" && ref.name.empty());
+}
+
 void sort_findings(std::vector<Finding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(b.severity, a.object.ns, a.object.kind, a.object.name, a.rule, a.subject) <

@@ -13,10 +13,11 @@ namespace faultline::rules::detail {
 
 namespace {
 
-const std::vector<std::string> kRuleFields = {"examples", "explanation", "id",       "message",  "params", "remediation",
-                                              "scope",    "severity",    "summary",  "template", "variants"};
+const std::vector<std::string> kRuleFields = {"examples", "explanation", "id",       "message",  "params",  "remediation",
+                                              "plan",     "scope",       "severity", "summary", "supersedes", "template", "variants"};
 const std::vector<std::string> kScopeFields = {"kinds", "labels", "names", "namespaces"};
-const std::vector<std::string> kVariantFields = {"message", "remediation", "severity"};
+const std::vector<std::string> kVariantFields = {"message", "plan", "remediation", "severity"};
+const std::vector<std::string> kPlanFields = {"helm", "label-nodes", "runaiconfig", "yaml"};
 const std::vector<std::string> kExampleFields = {"description", "yaml"};
 const std::vector<std::string> kBuiltinVars = {"kind", "name", "namespace", "object"};
 
@@ -175,6 +176,45 @@ void check_placeholders(const Checker& c, const YAML::Node& at, const std::strin
   }
 }
 
+/// `plan:` {helm: [key=value], runaiconfig: {spec.path: value}, label-nodes: {label, count}, yaml: snippet}.
+PlanItems parse_plan(const Checker& c, const YAML::Node& node, const Template* tmpl) {
+  PlanItems plan;
+  if (node.IsNull()) return plan;
+  if (!node.IsMap()) {
+    c.fail(node, "plan must be a mapping with helm, runaiconfig, label-nodes or yaml");
+    return plan;
+  }
+  c.check_fields(node, kPlanFields, "plan");
+  std::vector<std::string> texts;
+  if (node["helm"]) {
+    plan.helm_sets = read_string_list(node["helm"], c.file, "plan helm", c.errors).value_or(std::vector<std::string>{});
+    for (const auto& set : plan.helm_sets)
+      if (set.find('=') == std::string::npos) c.fail(node["helm"], "plan helm entries are key=value, got '" + set + "'");
+    texts.insert(texts.end(), plan.helm_sets.begin(), plan.helm_sets.end());
+  }
+  if (const auto rc = node["runaiconfig"]) {
+    if (!rc.IsMap()) c.fail(rc, "plan runaiconfig must map spec.field.path to a value");
+    else
+      for (const auto& entry : rc) {
+        if (!entry.first.Scalar().starts_with("spec.")) c.fail(entry.first, "plan runaiconfig paths start with spec.");
+        plan.runaiconfig.emplace_back(entry.first.Scalar(), entry.second.Scalar());
+        texts.push_back(entry.second.Scalar());
+      }
+  }
+  if (const auto label = node["label-nodes"]) {
+    if (!label.IsMap() || !label["label"] || !label["count"]) c.fail(label, "plan label-nodes needs label and count");
+    else {
+      plan.node_label = label["label"].Scalar();
+      plan.node_count = label["count"].Scalar();
+      texts.push_back(plan.node_count);
+    }
+  }
+  if (node["yaml"]) plan.yaml = c.text(node, "yaml", false), texts.push_back(plan.yaml);
+  if (tmpl)
+    for (const auto& text : texts) check_placeholders(c, node, text, *tmpl);
+  return plan;
+}
+
 void parse_variants(const Checker& c, const YAML::Node& node, const Template* tmpl, Rule& rule) {
   if (!node) return;
   if (!node.IsMap()) {
@@ -193,6 +233,7 @@ void parse_variants(const Checker& c, const YAML::Node& node, const Template* tm
     variant.message = c.text(v, "message", false);
     variant.remediation = c.text(v, "remediation", false);
     c.remediation(v["remediation"] ? v["remediation"] : v, variant.remediation);
+    if (v["plan"]) variant.plan = parse_plan(c, v["plan"], tmpl);
     if (tmpl) {
       check_placeholders(c, v, variant.message, *tmpl);
       check_placeholders(c, v, variant.remediation, *tmpl);
@@ -240,7 +281,14 @@ void parse_body(const Checker& c, const YAML::Node& root, Rule& rule) {
       rule.passing_examples = parse_examples(c, ex["passing"]);
     }
   }
+  if (root["plan"]) rule.plan = parse_plan(c, root["plan"], tmpl);
   parse_variants(c, root["variants"], tmpl, rule);
+  if (const auto list = root["supersedes"]) {
+    rule.supersedes = read_string_list(list, c.file, "'supersedes'", c.errors).value_or(std::vector<std::string>{});
+    rule.supersedes_where = where(c.file, list);
+    if (std::count(rule.supersedes.begin(), rule.supersedes.end(), rule.id))
+      c.fail(list, "rule '" + rule.id + "' cannot supersede itself");
+  }
 }
 
 }  // namespace

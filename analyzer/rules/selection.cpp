@@ -45,6 +45,10 @@ void apply_selection(Catalogue& catalogue, const Selection& selection, bool runa
   for (const auto& [id, level] : selection.severity)
     if (!catalogue.find(id)) unknown_rule(catalogue, id, "--severity", errors);
 
+  for (const auto& entry : selection.ignore)
+    if (!catalogue.find(entry.rule)) unknown_rule(catalogue, entry.rule, "ignore", errors);
+  catalogue.ignores = selection.ignore;
+
   for (auto& rule : catalogue.rules) {
     // Rules from --policy packs run because the user asked for them by naming the path.
     rule.enabled = (!rule.builtin || contains(packs, rule.pack) || contains(selection.enable, rule.id)) &&

@@ -82,6 +82,16 @@ TEST_SUITE("cli") {
     CHECK(contains(r.out, kFindings + ":"));  // the path as given
   }
 
+  TEST_CASE("faultline plan and check --plan-only print only the fix plan") {
+    TempDir tmp;
+    const auto plan = run(tmp, "plan " + kFindings);
+    CHECK(contains(plan.out, "# Deployment/shop/api (single-replica): merge into its manifest\nspec:\n  replicas: 2\n"));
+    CHECK_FALSE(contains(plan.out, "[single-replica]"));
+    CHECK(run(tmp, "check --plan-only " + kFindings).out == plan.out);
+    const auto release = run(tmp, "plan --helm-release cp fixtures/examples/runai-control-plane.yaml");
+    CHECK(contains(release.out, "helm upgrade cp runai-backend/control-plane -n runai-backend --reuse-values --set "));
+  }
+
   TEST_CASE("--fail-on never and warning") {
     TempDir tmp;
     CHECK(run(tmp, "check --fail-on never " + kFindings).code == 0);

@@ -3,6 +3,8 @@
 /// whose key no eligible node carries, minDomains above the domain count, ...
 #include <fmt/format.h>
 
+#include "faultline/placement/describe.hpp"
+#include "replica_source.hpp"
 #include "templates.hpp"
 
 namespace faultline::rules::templates {
@@ -16,10 +18,10 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     if (!p || p->pending == 0 || p->eligible_nodes.value_or(0) == 0) continue;
     Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
     hit.vars = {{"pending", std::to_string(p->pending)}, {"replicas", std::to_string(p->replicas)},
-                {"reason", p->pending_reason}, {"eligible", std::to_string(*p->eligible_nodes)}};
-    hit.evidence.push_back(fmt::format("{} of {} replicas can run on {} eligible node(s)", p->runnable(), p->replicas,
-                                       *p->eligible_nodes));
-    hit.evidence.push_back(p->pending_reason);
+                {"reason", p->pending_reason}, {"eligible", std::to_string(*p->eligible_nodes)},
+                {"pending_pods", pending_pods(w, p->replicas, p->pending)}};
+    hit.evidence.push_back(fmt::format("{} of {} replicas can run on the {} eligible node(s): {}", p->runnable(), p->replicas,
+                                       *p->eligible_nodes, placement::list_names(p->eligible)));
     hits.push_back(std::move(hit));
   }
 }
@@ -31,7 +33,7 @@ Template pending_replicas() {
           "With a node inventory, hard scheduling rules leave some replicas Pending for ever.",
           {},
           {"long-running"},
-          {"pending", "replicas", "reason", "eligible"},
+          {"pending", "replicas", "reason", "eligible", "pending_pods"},
           evaluate};
 }
 

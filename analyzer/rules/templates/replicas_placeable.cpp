@@ -3,6 +3,7 @@
 /// eligible nodes than replicas, as the placement stage computes it.
 #include <fmt/format.h>
 
+#include "faultline/placement/describe.hpp"
 #include "replica_source.hpp"
 #include "templates.hpp"
 
@@ -23,11 +24,9 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     const std::string eligible = p && p->eligible_nodes ? std::to_string(*p->eligible_nodes) : "unknown";
     hit.vars = {{"replicas", std::to_string(replicas)}, {"min", std::to_string(min)}, {"source", source},
                 {"pending", std::to_string(pending)}, {"eligible", eligible},
-                {"reason", p ? p->pending_reason : std::string{}}};
-    hit.evidence.push_back(fmt::format("effective replicas {} from {}", replicas, source));
+                {"reason", p ? p->pending_reason : std::string{}}, {"pending_pods", pending_pods(w, replicas, pending)}};
     if (pending > 0) {
-      hit.evidence.push_back(fmt::format("{} replica(s) can never be scheduled: {}", pending, p->pending_reason));
-      hit.evidence.push_back(fmt::format("eligible nodes: {}", eligible));
+      hit.evidence.push_back(fmt::format("eligible nodes: {}", placement::list_names(p->eligible)));
       if (replicas >= min) hit.variant = "pending";
     }
     hits.push_back(std::move(hit));
@@ -41,7 +40,7 @@ Template replicas_placeable() {
           "Fewer effective replicas than `min`, or replicas that no eligible node can take.",
           {{"min", "int", "2", "fewest effective replicas that pass", false}},
           {"replicated"},
-          {"min", "replicas", "source", "pending", "eligible", "reason"},
+          {"min", "replicas", "source", "pending", "eligible", "reason", "pending_pods"},
           evaluate};
 }
 

@@ -1,5 +1,5 @@
 /// single-domain-cluster: every node of the inventory is in one domain of `key` (or none carries
-/// the label; variant `unlabelled`). Reported once, on the first node, instead of once per
+/// the label; variant `unlabelled`). Reported once, on the Cluster (located at the first node), instead of once per
 /// workload: no placement can survive the loss of that domain.
 #include <fmt/format.h>
 
@@ -17,6 +17,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
   const auto domains = inv.domains(key);
   if (domains.size() > 1) return;
   Hit hit{&inv.nodes.front()->meta, nullptr, {}, {}, key, {}};
+  hit.scope = cluster_scope();
   const std::string noun = placement::domain_noun(key);
   const std::string domain = domains.empty() ? "" : domains.begin()->first;
   hit.vars = {{"key", key}, {"noun", noun}, {"domain", domain}, {"nodes", std::to_string(inv.nodes.size())}};

@@ -25,7 +25,7 @@ void check(const TemplateInput& in, const model::Workload& w, const std::string&
   hit.vars = {{"replicas", std::to_string(p->replicas)}, {"runnable", std::to_string(p->runnable())},
               {"key", key}, {"noun", noun}, {"domains", where}, {"reason", level->reason},
               {"eligible", std::to_string(p->eligible_nodes.value_or(0))}};
-  hit.evidence.push_back(fmt::format("{} of {} replicas can run, on {} eligible node(s) in {} {}(s)", p->runnable(),
+  hit.evidence.push_back(fmt::format("{} of {} replicas can run, on {} node(s) eligible, in {} {}(s)", p->runnable(),
                                      p->replicas, p->eligible_nodes.value_or(0), level->domains, noun));
   hit.evidence.push_back(fmt::format("worst case: {} replicas in one {} ({}): {}", level->max_in_one_domain, noun, where,
                                      level->reason));

@@ -1,16 +1,19 @@
 /// system-nodes: workloads gathered onto nodes carrying a role `label` (required or preferred
-/// node affinity, or nodeSelector) need enough such nodes. One hit per namespace, on its first
-/// such workload: fewer than `min_nodes` labelled nodes (the rule's severity); fewer than
+/// node affinity, or nodeSelector) need enough such nodes. One hit per namespace, naming
+/// Namespace/<ns> (located at its first such workload): fewer than `min_nodes` labelled nodes (the rule's severity); fewer than
 /// `recommended_nodes` (variant `below-recommended`); all of them in one zone (`one-zone`); a node
 /// whose label value is "false", which an Exists selector still matches (`false-value`); no
 /// labelled node while the affinity is only preferred, so the role is unused (`unused`); and,
-/// without an inventory, that the count cannot be checked (`no-inventory`).
+/// without an inventory, that the count cannot be checked (`no-inventory`, once, on the Cluster).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <map>
 #include <set>
 
 #include "faultline/inventory/inventory.hpp"
+#include "faultline/placement/describe.hpp"
 #include "templates.hpp"
 
 namespace faultline::rules::templates {
@@ -75,13 +78,34 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
   }
   const int count = static_cast<int>(names.size());
 
+  if (!in.ctx.inventory.present()) {
+    // One cluster-wide note instead of one per namespace: the missing inventory is the same for all.
+    std::vector<std::string> namespaces;
+    for (const auto& [ns, first] : per_ns) namespaces.push_back(ns);
+    const auto& [w, how] = per_ns.begin()->second;
+    Hit hit = base_hit(*w, label, how);
+    hit.variant = "no-inventory";
+    hit.subject = "inventory";
+    hit.scope = cluster_scope();
+    hit.vars["namespace"] = placement::list_names(namespaces);
+    hit.evidence.push_back("no node inventory was given");
+    hits.push_back(std::move(hit));
+    return;
+  }
+
   for (const auto& [ns, first] : per_ns) {
     const auto& [w, how] = first;
     auto emit = [&](const std::string& variant, const std::string& subject, std::vector<std::string> evidence) {
       Hit hit = base_hit(*w, label, how);
       hit.variant = variant;
       hit.subject = subject;
+      hit.scope = namespace_scope(ns);
+      // Too few system nodes (or all in one zone) is what the placement findings of the
+      // namespace's workloads gathered on exactly these nodes come down to.
+      if (variant.empty() || variant == "below-recommended" || variant == "one-zone") hit.cause_nodes = names;
       hit.vars["count"] = std::to_string(count);
+      hit.vars["such"] = count == 1 ? "1 such node exists" : fmt::format("{} such nodes exist", count);
+      hit.vars["missing"] = std::to_string(std::max(recommended - count, 1));
       hit.vars["nodes"] = join(names);
       hit.vars["min"] = std::to_string(min_nodes);
       hit.vars["recommended"] = std::to_string(recommended);
@@ -90,11 +114,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
       for (auto& e : evidence) hit.evidence.push_back(std::move(e));
       hits.push_back(std::move(hit));
     };
-    if (!in.ctx.inventory.present()) {
-      emit("no-inventory", "inventory", {"no node inventory was given"});
-      continue;
-    }
-    const std::string listed = fmt::format("{} usable node(s) labelled {}: {}", count, label, join(names));
+    const std::string listed = fmt::format("usable nodes labelled {}: {}", label, join(names));
     // Gathering is optional where the affinity is only preferred: no labelled node means unused.
     if (count == 0 && how != "required") emit("unused", "count", {listed});
     else if (count < min_nodes) emit("", "count", {listed});
@@ -114,7 +134,7 @@ Template system_nodes() {
            {"min_nodes", "int", "2", "fewer labelled nodes: the rule's severity", false},
            {"recommended_nodes", "int", "3", "fewer labelled nodes: variant below-recommended", false}},
           {"long-running"},
-          {"label", "affinity", "count", "nodes", "min", "recommended", "zone", "node"},
+          {"label", "affinity", "count", "such", "missing", "nodes", "min", "recommended", "zone", "node"},
           evaluate};
 }
 

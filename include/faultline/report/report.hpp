@@ -16,6 +16,8 @@ struct ReportOptions {
   bool coverage = false;         ///< the coverage table / the JSON `coverage` array
   bool show_suppressed = false;  ///< list suppressed findings too (always counted)
   bool quiet = false;            ///< text: findings and error diagnostics only, no summary
+  bool plan_only = false;        ///< only the fix plan (`faultline plan`, `check --plan-only`)
+  std::string helm_release;      ///< --helm-release NAME: the release the plan's helm upgrade names
 };
 
 /// A report format: its name for --format, a one-line description, and its writer.

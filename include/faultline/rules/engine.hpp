@@ -17,6 +17,8 @@ namespace faultline::rules {
 struct Catalogue {
   std::vector<Rule> rules;  ///< sorted by id
   graph::Declarations declarations;
+  /// The selection's `ignore:` entries, applied by evaluate().
+  std::vector<ScopeIgnore> ignores;
   const Rule* find(const std::string& id) const;
   /// Closest rule ids to a mistyped one, for "did you mean".
   std::vector<std::string> suggestions(const std::string& id) const;
@@ -39,9 +41,17 @@ bool runai_present(const model::Model& model);
 std::size_t evaluate_rule(const Rule& rule, const Template& tmpl, const Context& context, std::vector<Finding>& findings,
                           Diagnostics* problems);
 
-/// Runs every enabled rule; findings carry message, remediation and evidence, unsorted.
-/// Findings on objects annotated faultline.io/ignore are returned with suppressed = true.
-/// `examined`, when given, receives per rule id the number of objects found in its scope.
+/// Folds each finding of a rule listed in another rule's `supersedes:` into that rule's finding on
+/// the same object: one finding keeps the specific message and fix, the worse severity, and the
+/// generic one in `also_matched`; a suppression of either suppresses it.
+void absorb_superseded(const Catalogue& catalogue, std::vector<Finding>& findings);
+
+/// Suppresses findings whose rule (or a rule they absorbed) and object match an `ignore:` entry.
+void apply_ignores(const std::vector<ScopeIgnore>& ignores, std::vector<Finding>& findings);
+
+/// Runs every enabled rule, then absorb_superseded and apply_ignores; findings carry message, remediation and
+/// evidence, unsorted. Findings on objects annotated faultline.io/ignore are returned with
+/// suppressed = true. `examined`, when given, receives per rule id the number of objects in its scope.
 /// A rule that throws (out of memory included) adds an error to `problems` and no findings;
 /// the other rules still run.
 std::vector<Finding> evaluate(const Catalogue& catalogue, const Context& context,

@@ -9,6 +9,7 @@
 #include "faultline/common/severity.hpp"
 #include "faultline/model/labels.hpp"
 #include "faultline/model/object.hpp"
+#include "faultline/rules/finding.hpp"
 
 namespace faultline::rules {
 
@@ -27,6 +28,7 @@ struct Variant {
   std::optional<Severity> severity;
   std::string message;      ///< empty: the rule's message
   std::string remediation;  ///< empty: the rule's remediation
+  std::optional<PlanItems> plan;  ///< unset: the rule's plan; set (even empty): replaces it
 };
 
 /// An example in a rule's explanation.
@@ -59,6 +61,12 @@ struct Rule {
   std::vector<Example> failing_examples;
   std::vector<Example> passing_examples;
   std::map<std::string, Variant> variants;
+  /// The fix plan's steps for a finding, with {placeholders} (`plan:` in the rule file).
+  PlanItems plan;
+  /// Generic rules whose finding on the same object this rule's finding absorbs (`supersedes:`).
+  std::vector<std::string> supersedes;
+  /// Where `supersedes:` is written, so an unknown id is reported at its line.
+  SourceLocation supersedes_where;
   bool enabled = true;
   bool builtin = true;  ///< false for --policy packs, which run unless disabled
   std::optional<Severity> severity_override;  ///< --severity RULE=level: wins over the rule and its variants

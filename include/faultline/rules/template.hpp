@@ -2,6 +2,7 @@
 /// Rule templates: the C++ checks that rules instantiate. A template measures; a rule decides.
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,12 @@ struct Hit {
   std::vector<std::string> evidence;
   std::string subject;  ///< what beyond the object the finding is about (part of the fingerprint)
   std::string variant;  ///< key into Rule::variants; empty = the rule's own severity and texts
+  /// Set when the finding is about a namespace or the whole cluster (model::namespace_ref,
+  /// model::cluster_ref): it names that scope, `object` only gives the location.
+  std::optional<model::ObjectRef> scope = std::nullopt;
+  /// For a scope finding about too few nodes: those nodes. Workloads whose eligible nodes are
+  /// exactly these have their placement findings folded under it (rules::Cause).
+  std::vector<std::string> cause_nodes = {};  // initialized, so six-field Hit{...} stays warning-free
 };
 
 /// One declared parameter: the single source for validation, `faultline explain` and the docs.

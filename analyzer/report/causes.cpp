@@ -1,0 +1,171 @@
+// Folding findings by cause: the placement findings of workloads gathered on too few nodes (or in
+// one zone) are explained by one missing condition, which a person fixes once.
+#include "faultline/report/causes.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "faultline/placement/describe.hpp"
+
+namespace faultline::report {
+
+namespace {
+
+/// A rule that fires on this many objects (outside any other cause) is listed as one item.
+constexpr std::size_t kSameRuleFold = 3;
+
+/// Templates whose findings follow from where a workload's replicas can be placed.
+bool placement_template(const std::string& id) {
+  static const std::set<std::string> ids = {"survives-domain-loss", "pending-replicas", "rollout-deadlock",
+                                            "no-eligible-node", "replicas-placeable"};
+  return ids.count(id) > 0;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ",") + n;
+  return out;
+}
+
+struct Folder {
+  const Analysis& analysis;
+  std::map<model::ObjectRef, const placement::WorkloadPlacement*> placements;
+  std::map<std::pair<std::string, std::vector<std::string>>, const rules::Finding*> namespace_leads;  ///< (ns, nodes)
+  std::map<std::string, const rules::Finding*> cluster_leads;  ///< by subject (topology key)
+  Folding out;
+  std::map<std::string, std::size_t> by_id;
+
+  explicit Folder(const Analysis& a) : analysis(a) {
+    for (const auto& p : a.placement.workloads)
+      if (p.workload) placements.emplace(p.workload->meta.ref, &p);
+  }
+
+  void add_lead(const rules::Finding* f) {
+    if (f->object.kind == "Namespace" && !f->cause_nodes.empty())
+      namespace_leads.try_emplace({f->object.name, f->cause_nodes}, f);
+    else if (f->object.kind == "Cluster" && !f->subject.empty())
+      cluster_leads.try_emplace(f->subject, f);
+  }
+
+  /// The placement of the workload a finding is about, when the finding follows from it.
+  const placement::WorkloadPlacement* placement_of(const rules::Finding& f) const {
+    const rules::Rule* rule = analysis.catalogue.find(f.rule);
+    if (!rule || !placement_template(rule->template_id)) return nullptr;
+    const auto it = placements.find(f.object);
+    if (it == placements.end()) return nullptr;
+    // replicas-placeable also reports too few replicas, which no node explains.
+    if (rule->template_id == "replicas-placeable" && it->second->pending == 0) return nullptr;
+    return it->second;
+  }
+
+  Cause& cause(const std::string& id) {
+    auto [it, added] = by_id.try_emplace(id, out.causes.size());
+    if (added) out.causes.push_back(Cause{id, {}, {}, {}, nullptr, {}, {}});
+    return out.causes[it->second];
+  }
+
+  Cause& lead_cause(const rules::Finding* lead) {
+    Cause& c = cause("finding:" + lead->fingerprint());
+    if (!c.lead) {
+      c.lead = lead;
+      c.title = lead->message;
+      c.fix = lead->remediation;
+      c.evidence = lead->evidence;
+    }
+    return c;
+  }
+
+  void explain(Cause& c, const rules::Finding* f) {
+    c.findings.push_back(f);
+    const std::string name = f->object.display();
+    if (std::find(c.workloads.begin(), c.workloads.end(), name) == c.workloads.end()) c.workloads.push_back(name);
+  }
+};
+
+/// Too few nodes for a workload: fewer than its replicas, or only one, or all in one zone is left to a lead.
+bool short_of_nodes(const placement::WorkloadPlacement& p) {
+  return !p.eligible.empty() && (p.eligible.size() < 2 || static_cast<int>(p.eligible.size()) < p.replicas);
+}
+
+}  // namespace
+
+std::size_t Folding::top_level_items(std::size_t listed) const {
+  std::size_t folded = 0;
+  for (const auto& c : causes) folded += c.findings.size() + (c.lead ? 1 : 0);
+  return causes.size() + (listed - folded);
+}
+
+Folding fold_by_cause(const Analysis& analysis, const std::vector<const rules::Finding*>& listed) {
+  Folder folder(analysis);
+  for (const auto* f : listed)
+    if (rules::is_scope(f->object)) folder.add_lead(f);
+
+  // Without a lead, a node set becomes a cause only when it explains two or more workloads.
+  std::map<std::vector<std::string>, std::vector<const rules::Finding*>> unnamed;
+  for (const auto* f : listed) {
+    const placement::WorkloadPlacement* p = folder.placement_of(*f);
+    if (!p || p->eligible.empty()) continue;
+    std::vector<std::string> nodes = p->eligible;
+    std::sort(nodes.begin(), nodes.end());
+    if (auto it = folder.namespace_leads.find({f->object.ns, nodes}); it != folder.namespace_leads.end()) {
+      folder.explain(folder.lead_cause(it->second), f);
+    } else if (auto c = folder.cluster_leads.find(f->subject); c != folder.cluster_leads.end()) {
+      folder.explain(folder.lead_cause(c->second), f);
+    } else if (short_of_nodes(*p)) {
+      unnamed[nodes].push_back(f);
+    }
+  }
+  for (const auto& [nodes, findings] : unnamed) {
+    std::set<model::ObjectRef> workloads;
+    for (const auto* f : findings) workloads.insert(f->object);
+    if (workloads.size() < 2) continue;
+    Cause& c = folder.cause("eligible-nodes:" + joined(nodes));
+    c.title = fmt::format("Only {} eligible for {} workloads: {}", nodes.size() == 1 ? "1 node is" : fmt::format("{} nodes are", nodes.size()),
+                          workloads.size(), placement::list_names(nodes));
+    c.fix = "Make more nodes eligible for these workloads: label or untaint more nodes, or relax the nodeSelector, "
+            "node affinity or tolerations that exclude the others.";
+    if (const auto p = folder.placements.find(findings.front()->object); p != folder.placements.end())
+      for (const auto& line : placement::describe_exclusions(*p->second)) c.evidence.push_back("excluded: " + line);
+    for (const auto* f : findings) folder.explain(c, f);
+  }
+
+  // The same rule on many objects is one recommendation: one item listing the objects.
+  std::map<std::string, std::vector<const rules::Finding*>> by_rule;
+  std::set<const rules::Finding*> folded;
+  for (const auto& c : folder.out.causes) {
+    if (c.lead) folded.insert(c.lead);
+    folded.insert(c.findings.begin(), c.findings.end());
+  }
+  for (const auto* f : listed)
+    if (!folded.count(f) && !rules::is_scope(f->object)) by_rule[f->rule].push_back(f);
+  for (const auto& [rule_id, findings] : by_rule) {
+    if (findings.size() < kSameRuleFold) continue;
+    const rules::Rule* rule = analysis.catalogue.find(rule_id);
+    Cause& c = folder.cause("rule:" + rule_id);
+    c.title = fmt::format("[{}] {} ({} objects)", rule_id, rule ? rule->summary : findings.front()->message, findings.size());
+    const bool same_fix = std::all_of(findings.begin(), findings.end(),
+                                      [&](const rules::Finding* f) { return f->remediation == findings.front()->remediation; });
+    c.fix = same_fix ? findings.front()->remediation
+                     : "per object (`--format json` has each one); the fix plan below merges them where it can.";
+    for (const auto* f : findings) folder.explain(c, f);
+  }
+
+  Folding& out = folder.out;
+  std::erase_if(out.causes, [](const Cause& c) { return c.findings.empty(); });
+  // Worst first: by the severity of the lead or of the worst explained finding.
+  auto worst = [](const Cause& c) {
+    Severity s = c.lead ? c.lead->severity : Severity::info;
+    for (const auto* f : c.findings) s = std::max(s, f->severity);
+    return s;
+  };
+  std::stable_sort(out.causes.begin(), out.causes.end(), [&](const Cause& a, const Cause& b) { return worst(a) > worst(b); });
+  for (std::size_t i = 0; i < out.causes.size(); ++i) {
+    if (out.causes[i].lead) out.cause_of[out.causes[i].lead] = i;
+    for (const auto* f : out.causes[i].findings) out.cause_of[f] = i;
+  }
+  return out;
+}
+
+}  // namespace faultline::report
