@@ -27,7 +27,8 @@ std::optional<std::string> integer_problem(std::string_view text, long min, long
   const bool negative = digits.front() == '-';
   if (ec == std::errc::result_out_of_range || value > max || value < min) {
     const std::string shown = ec == std::errc{} ? std::to_string(value) : quoted_excerpt(text);
-    if (negative && (ec != std::errc{} || value < min)) return fmt::format("{} is too small (minimum {})", shown, min);
+    const bool below = ec == std::errc{} ? value < min : negative;
+    if (below) return fmt::format("{} is too small (minimum {})", shown, min);
     return fmt::format("{} is too large (maximum {})", shown, max);
   }
   return std::nullopt;

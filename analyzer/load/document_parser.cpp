@@ -35,9 +35,10 @@ bool has_template_structure(const YAML::Node& node) {
 }
 
 /// Kinds whose body no stage reads: the model keeps them by name only (see model/builder.cpp).
-constexpr std::array<std::string_view, 10> kMetadataOnlyKinds{
-    "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "Event", "NetworkPolicy", "Role", "RoleBinding",
-    "Secret", "ServiceAccount", "APIService"};
+/// Not CustomResourceDefinition (the expand stage reads its schema for replicas-like fields) nor
+/// Event (observed health reads FailedScheduling events).
+constexpr std::array<std::string_view, 8> kMetadataOnlyKinds{
+    "ClusterRole", "ClusterRoleBinding", "NetworkPolicy", "Role", "RoleBinding", "Secret", "ServiceAccount", "APIService"};
 
 /// The lines of the top-level keys apiVersion, kind and metadata; every other line is left
 /// empty so that line numbers stay those of the file, and the tail after the last kept line
@@ -172,6 +173,7 @@ class DocumentReader {
   void warn(int line, std::string message) { out_.diags.push_back(Diagnostic{Severity::warning, at(line), std::move(message)}); }
 
   /// Duplicate keys keep their last value, as the API server does; merge keys are resolved.
+  // cppcheck-suppress constParameter ; YAML::Node is a handle: the fix-ups write through it
   void apply_fixups(const ScanReport& scan, YAML::Node& root) {
     for (const DuplicateKey& d : scan.duplicates)
       warn(raw_.first_line + d.line, fmt::format("duplicate key '{}' (first at line {}); the last value is used, as the "

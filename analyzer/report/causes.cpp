@@ -86,7 +86,8 @@ struct Folder {
 
 /// Too few nodes for a workload: fewer than its replicas, or only one, or all in one zone is left to a lead.
 bool short_of_nodes(const placement::WorkloadPlacement& p) {
-  return !p.eligible.empty() && (p.eligible.size() < 2 || static_cast<int>(p.eligible.size()) < p.replicas);
+  if (!p.eligible || p.eligible->size() == 0) return false;
+  return p.eligible->size() < 2 || static_cast<int>(p.eligible->size()) < p.replicas;
 }
 
 }  // namespace
@@ -106,8 +107,8 @@ Folding fold_by_cause(const Analysis& analysis, const std::vector<const rules::F
   std::map<std::vector<std::string>, std::vector<const rules::Finding*>> unnamed;
   for (const auto* f : listed) {
     const placement::WorkloadPlacement* p = folder.placement_of(*f);
-    if (!p || p->eligible.empty()) continue;
-    std::vector<std::string> nodes = p->eligible;
+    if (!p || !p->eligible || p->eligible->size() == 0) continue;
+    std::vector<std::string> nodes = p->eligible->names(analysis.inventory);
     std::sort(nodes.begin(), nodes.end());
     if (auto it = folder.namespace_leads.find({f->object.ns, nodes}); it != folder.namespace_leads.end()) {
       folder.explain(folder.lead_cause(it->second), f);

@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "faultline/report/terminal_text.hpp"
+
 namespace faultline::report {
 
 namespace {
@@ -151,17 +153,35 @@ FixPlan build_fix_plan(const Analysis& analysis, const std::vector<const rules::
   return plan;
 }
 
+namespace {
+
+/// A multi-line text from the input, each line made terminal-safe: a newline inside a value
+/// cannot start a line of the plan of its own.
+std::string safe_lines(const std::string& text) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const auto end = std::min(text.find('\n', start), text.size());
+    out += terminal_text(std::string_view(text).substr(start, end - start));
+    if (end < text.size()) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 void write_plan_text(const FixPlan& plan, std::ostream& out) {
   for (const auto& h : plan.helm) {
-    out << fmt::format("# chart {}{}\n", h.chart.empty() ? "(unknown: no # Source comment)" : h.chart,
-                       h.release_assumed ? fmt::format(", release {} assumed: pass --helm-release NAME if yours differs", h.release) : "");
-    out << h.command() << "\n\n";
+    out << fmt::format("# chart {}{}\n", h.chart.empty() ? "(unknown: no # Source comment)" : terminal_text(h.chart),
+                       h.release_assumed ? fmt::format(", release {} assumed: pass --helm-release NAME if yours differs", terminal_text(h.release)) : "");
+    out << safe_lines(h.command()) << "\n\n";
   }
-  if (const auto patch = plan.runaiconfig_command(); !patch.empty()) out << "# runaiconfig fields\n" << patch << "\n\n";
+  if (const auto patch = plan.runaiconfig_command(); !patch.empty()) out << "# runaiconfig fields\n" << safe_lines(patch) << "\n\n";
   for (const auto& l : plan.labels) {
-    out << fmt::format("# {} more node{} labelled {}", l.wanted, l.wanted == 1 ? "" : "s", l.label);
+    out << fmt::format("# {} more node{} labelled {}", l.wanted, l.wanted == 1 ? "" : "s", terminal_text(l.label));
     if (static_cast<int>(l.nodes.size()) < l.wanted) out << fmt::format(" ({} candidate{} in the inventory)", l.nodes.size(), l.nodes.size() == 1 ? "" : "s");
-    out << ", zones without one first\n" << l.command() << "\n\n";
+    out << ", zones without one first\n" << safe_lines(l.command()) << "\n\n";
   }
   // One snippet for every object that needs the same change, so 20 one-replica Deployments read as one step.
   std::vector<std::pair<const Snippet*, std::vector<std::string>>> merged;
@@ -175,8 +195,9 @@ void write_plan_text(const FixPlan& plan, std::ostream& out) {
     std::string rules, names;
     for (const auto& r : s->rules) rules += (rules.empty() ? "" : ", ") + r;
     for (const auto& o : objects) names += (names.empty() ? "" : ", ") + o;
-    out << fmt::format("# {} ({}): merge into {}\n", names, rules, objects.size() == 1 ? "its manifest" : "each manifest")
-        << s->yaml;
+    out << fmt::format("# {} ({}): merge into {}\n", terminal_text(names), terminal_text(rules),
+                       objects.size() == 1 ? "its manifest" : "each manifest")
+        << safe_lines(s->yaml);
     if (!s->yaml.ends_with('\n')) out << '\n';
     out << '\n';
   }

@@ -65,7 +65,7 @@ void write_finding(const rules::Finding& f, const SourceLocation& group_where, c
     out << "      " << style.dim("also matched: " + rules) << '\n';
   }
   if (f.where.file != group_where.file || f.where.line != group_where.line) {
-    out << "      at " << location_text(f.where) << '\n';
+    out << "      at " << safe(location_text(f.where)) << '\n';
   }
   for (const auto& line : f.evidence) out << "      - " << safe(line) << '\n';
   if (!f.remediation.empty()) out << "      " << style.bold("fix:") << ' ' << safe(f.remediation) << '\n';
@@ -91,7 +91,7 @@ void write_findings(const std::vector<const rules::Finding*>& findings, const St
 /// "workload: rule, rule" lines of the findings a cause explains, one line per workload.
 void write_explained(const Cause& cause, std::ostream& out) {
   if (cause.id.starts_with("rule:")) {
-    for (const auto* f : cause.findings) out << "        " << f->object.display() << '\n';
+    for (const auto* f : cause.findings) out << "        " << safe(f->object.display()) << '\n';
     return;
   }
   out << fmt::format("      explains {} on {}:\n", plural(cause.findings.size(), "finding"),
@@ -100,7 +100,7 @@ void write_explained(const Cause& cause, std::ostream& out) {
     std::string rules;
     for (const auto* f : cause.findings)
       if (f->object.display() == name) rules += (rules.empty() ? "" : ", ") + f->rule;
-    out << "        " << name << ": " << rules << '\n';
+    out << "        " << safe(name) << ": " << safe(rules) << '\n';
   }
 }
 
@@ -108,14 +108,14 @@ void write_explained(const Cause& cause, std::ostream& out) {
 void write_causes(const Folding& folding, const Style& style, std::ostream& out) {
   for (const auto& cause : folding.causes) {
     if (cause.lead) {
-      out << style.bold("Cause: " + cause.lead->object.display());
+      out << style.bold("Cause: " + safe(cause.lead->object.display()));
       if (const auto where = location_text(cause.lead->where); !where.empty()) out << "  " << where;
       out << '\n';
       write_finding(*cause.lead, cause.lead->where, style, out);
     } else {
-      out << style.bold(cause.id.starts_with("rule:") ? "Same finding on several objects:" : "Cause:") << ' ' << cause.title << '\n';
-      for (const auto& line : cause.evidence) out << "      - " << line << '\n';
-      out << "      " << style.bold("fix:") << ' ' << cause.fix << '\n';
+      out << style.bold(cause.id.starts_with("rule:") ? "Same finding on several objects:" : "Cause:") << ' ' << safe(cause.title) << '\n';
+      for (const auto& line : cause.evidence) out << "      - " << safe(line) << '\n';
+      out << "      " << style.bold("fix:") << ' ' << safe(cause.fix) << '\n';
     }
     write_explained(cause, out);
     out << '\n';

@@ -41,7 +41,7 @@ TEST_CASE("integers: strings, floats, 2^63, negatives and huge numbers each get 
 TEST_CASE("a wrong value leaves the field at its default and the object modelled") {
   const auto b = build_text(deployment("1e9"));
   REQUIRE(b.model.workloads.size() == 1);
-  CHECK(b.model.workloads[0].replicas == 1);
+  CHECK(b.model.workloads[0].declared_replicas() == 1);
 }
 
 TEST_CASE("percentages over 100, negative or huge budgets say what is wrong") {

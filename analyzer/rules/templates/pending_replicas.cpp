@@ -21,7 +21,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
                 {"reason", p->pending_reason}, {"eligible", std::to_string(*p->eligible_nodes)},
                 {"pending_pods", pending_pods(w, p->replicas, p->pending)}};
     hit.evidence.push_back(fmt::format("{} of {} replicas can run on the {} eligible node(s): {}", p->runnable(), p->replicas,
-                                       *p->eligible_nodes, placement::list_names(p->eligible)));
+                                       *p->eligible_nodes, placement::list_names(p->eligible->names(in.ctx.inventory))));
     hits.push_back(std::move(hit));
   }
 }

@@ -26,7 +26,9 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
                 {"pending", std::to_string(pending)}, {"eligible", eligible},
                 {"reason", p ? p->pending_reason : std::string{}}, {"pending_pods", pending_pods(w, replicas, pending)}};
     if (pending > 0) {
-      hit.evidence.push_back(fmt::format("eligible nodes: {}", placement::list_names(p->eligible)));
+      if (p->eligible)
+        hit.evidence.push_back(
+            fmt::format("eligible nodes: {}", placement::list_names(p->eligible->names(in.ctx.inventory))));
       if (replicas >= min) hit.variant = "pending";
     }
     hits.push_back(std::move(hit));

@@ -63,7 +63,8 @@ std::string scope_of(const model::Webhook& hook) {
     std::vector<std::string> in_ns, out_ns;
     for (std::string r; std::getline(resources, r, ',');) {
       r.erase(0, r.find_first_not_of(' '));
-      (cluster_scoped(r) ? out_ns : in_ns).push_back(r);
+      if (cluster_scoped(r)) out_ns.push_back(r);
+      else in_ns.push_back(r);
     }
     if (!in_ns.empty() || out_ns.empty()) namespaced.push_back(ops + " " + (in_ns.empty() ? "*" : join(in_ns)));
     if (!out_ns.empty()) cluster.push_back(ops + " " + join(out_ns) + " (cluster-scoped)");

@@ -36,7 +36,7 @@ struct RawDocument {
 /// directives. Documents without content are passed too (has_content false).
 class DocumentSplitter {
  public:
-  DocumentSplitter(std::function<void(RawDocument&&)> on_doc,
+  explicit DocumentSplitter(std::function<void(RawDocument&&)> on_doc,
                    std::size_t max_document_bytes = std::numeric_limits<std::size_t>::max());
   /// One line without its '\n'; `cut` when the reader kept only the start of a longer line.
   void add_line(std::string_view line, std::size_t full_length, bool cut = false);

@@ -24,6 +24,7 @@ std::string_view to_string(Verdict v);  ///< "survives", "does not survive", "be
 class NameList {
  public:
   NameList() = default;
+  // cppcheck-suppress noExplicitConstructor ; a list of names converts implicitly, as the vector it replaced did
   NameList(std::vector<std::string> names) : names_(std::make_shared<const std::vector<std::string>>(std::move(names))) {}
   const std::vector<std::string>& get() const { return names_ ? *names_ : none(); }
   operator const std::vector<std::string>&() const { return get(); }
