@@ -2,7 +2,7 @@
 BUILD ?= build
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-DEBIAN_PACKAGES := cmake g++ make pkg-config libyaml-cpp-dev libfyaml-dev libboost-graph-dev libcli11-dev libfmt-dev doctest-dev strace
+DEBIAN_PACKAGES := cmake g++ make pkg-config libyaml-cpp-dev libfyaml-dev libboost-graph-dev libcli11-dev libfmt-dev doctest-dev strace git pre-commit
 DEMO_INPUT := fixtures/examples/runai-control-plane.yaml
 # The default Run:ai example, on an inventory with a single Run:ai system node.
 DEMO_NODES := fixtures/inventories/runai-system-1-nodes-1-zones.yaml

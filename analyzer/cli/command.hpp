@@ -28,6 +28,7 @@ struct Environment {
   bool no_color = false;  ///< NO_COLOR is set to a non-empty value
   /// The pipeline; tests substitute a hand-built Analysis.
   std::function<std::unique_ptr<Analysis>(const AnalysisOptions&)> analyze;
+  bool stderr_is_terminal = false;  ///< progress lines and coloured errors only then
 };
 
 /// What a subcommand's setup returns: the action to run once the command line is parsed.

@@ -17,13 +17,12 @@ std::string join(const std::vector<std::string>& items) {
 
 void setup_explain(CLI::App& app, ExplainOptions& options) {
   app.add_option("rule", options.rule, "Rule id, as 'faultline rules' lists it")->required()->type_name("RULE");
-  app.add_option("--policy", options.policies, "Also look in the packs in FILE or DIR (repeatable)")
-      ->type_name("FILE|DIR");
+  add_settings_flags(app, options.settings, FlagSet::catalogue);
   app.footer("Example:\n  faultline explain single-replica\n");
 }
 
 ExitCode run_explain(const ExplainOptions& options, Environment& env) {
-  const auto catalogue = load_catalogue_or_report(options.policies, env);
+  const auto catalogue = load_catalogue_or_report(options.settings, env);
   if (!catalogue) return ExitCode::error;
   if (const auto* rule = catalogue->find(options.rule)) {
     env.out << rules::explain_text(*rule);

@@ -4,13 +4,14 @@
 #include <vector>
 
 #include "command.hpp"
+#include "settings_flags.hpp"
 
 namespace faultline::cli {
 
 /// Options of `explain`.
 struct ExplainOptions {
   std::string rule;
-  std::vector<std::string> policies;
+  SettingsFlags settings;  ///< --config, --policy: where else to look for the rule
 };
 
 void setup_explain(CLI::App& app, ExplainOptions& options);

@@ -7,23 +7,17 @@
 #include <vector>
 
 #include "command.hpp"
+#include "settings_flags.hpp"
 
 namespace faultline::cli {
 
-/// The options of check that decide the graph: inputs, inventory, namespace, packs, output.
+/// The options of `simulate` and `graph`: inputs, the settings shared with check, format and output.
 struct GraphInputOptions {
   std::vector<std::string> paths;
-  std::vector<std::string> nodes;
-  std::vector<std::string> topology_keys;
-  std::string default_namespace;
-  std::vector<std::string> policies;
   std::string format;
   std::string output;
-  std::size_t max_expanded = expand::Limits{}.max_pods;
+  SettingsFlags settings;  ///< merged over .faultline.yaml (nodes:, policies:, ...)
 };
-
-/// --max-expanded N: the pods one custom resource may imply (every subcommand that analyzes).
-CLI::Option* add_max_expanded_option(CLI::App& app, std::size_t& max_pods);
 
 /// Adds the options above to `app`; `formats` are the accepted --format values, the first the default.
 void add_graph_input_options(CLI::App& app, GraphInputOptions& o, const std::vector<std::string>& formats);

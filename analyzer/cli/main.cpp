@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
                                   isatty(STDIN_FILENO) == 1,
                                   no_color != nullptr && *no_color != '\0',
                                   &faultline::analyze};
+  env.stderr_is_terminal = isatty(STDERR_FILENO) == 1;
   std::ios::sync_with_stdio(false);
   return faultline::cli::run(std::vector<std::string>(argv + 1, argv + argc), env);
 }

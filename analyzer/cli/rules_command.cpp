@@ -49,16 +49,15 @@ void write_rules_json(const rules::Catalogue& catalogue, std::ostream& out) {
 }  // namespace
 
 void setup_rules(CLI::App& app, RulesOptions& options) {
-  app.add_option("--policy", options.policies, "Also list the rules of the packs in FILE or DIR (repeatable)")
-      ->type_name("FILE|DIR");
-  app.add_option("--format", options.format, "text (default) or json")
+  app.add_option("--format", options.format, "Output format: text (default) or json")
       ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("text|json");
+      ->type_name("FORMAT");
+  add_settings_flags(app, options.settings, FlagSet::catalogue);
   app.footer("Examples:\n  faultline rules\n  faultline rules --policy my-pack/\n  faultline explain single-replica\n");
 }
 
 ExitCode run_rules(const RulesOptions& options, Environment& env) {
-  const auto catalogue = load_catalogue_or_report(options.policies, env);
+  const auto catalogue = load_catalogue_or_report(options.settings, env);
   if (!catalogue) return ExitCode::error;
   if (options.format == "json") {
     write_rules_json(*catalogue, env.out);

@@ -4,12 +4,13 @@
 #include <vector>
 
 #include "command.hpp"
+#include "settings_flags.hpp"
 
 namespace faultline::cli {
 
 /// Options of `rules`.
 struct RulesOptions {
-  std::vector<std::string> policies;  ///< --policy: list these packs too
+  SettingsFlags settings;  ///< --config, --policy: the packs to list besides the built-in ones
   std::string format = "text";
 };
 

@@ -124,8 +124,9 @@ class StreamReader {
 /// Walks the inputs in a deterministic order and loads every manifest file once.
 class InputWalker {
  public:
-  InputWalker(const DocumentSink& sink, Diagnostics& diags, LoadStats& stats, const Limits& limits)
-      : diags_(diags), stats_(stats), limits_(limits), batch_(sink, diags, stats, limits) {}
+  InputWalker(const DocumentSink& sink, Diagnostics& diags, LoadStats& stats, const Limits& limits,
+              const InputFilter& filter)
+      : diags_(diags), stats_(stats), limits_(limits), filter_(filter), batch_(sink, diags, stats, limits) {}
 
   void finish() { batch_.flush(); }
 
@@ -149,6 +150,9 @@ class InputWalker {
     }
     if (fs::is_directory(st)) {
       walk_directory(path);
+    } else if (const auto reason = filter_.skip_reason(path, false)) {
+      ++stats_.skipped_files;
+      error(path, "skipped: " + *reason, Severity::info);
     } else {
       load_file(path);
     }
@@ -232,9 +236,10 @@ class InputWalker {
       return;
     }
     if (fs::is_directory(st)) {
-      walk_directory(entry);
+      if (!filter_.skip_reason(entry, true)) walk_directory(entry);
     } else if (fs::is_regular_file(st) && has_manifest_extension(entry)) {
-      load_file(entry.string());
+      if (filter_.skip_reason(entry, false)) ++stats_.skipped_files;
+      else load_file(entry.string());
     } else if (!fs::is_regular_file(st) && has_manifest_extension(entry)) {
       // Reading a FIFO could block for ever and a device could be endless: only named ones are read.
       error(entry.string(), "not a regular file (a FIFO, socket or device) inside a directory; skipped", Severity::warning);
@@ -244,6 +249,7 @@ class InputWalker {
   Diagnostics& diags_;
   LoadStats& stats_;
   const Limits& limits_;
+  const InputFilter& filter_;
   DocumentBatch batch_;
   std::vector<fs::path> ancestors_;
   std::set<fs::path> seen_dirs_;
@@ -257,13 +263,14 @@ void LoadStats::add(const LoadStats& other) {
   objects += other.objects;
   failed += other.failed;
   files += other.files;
+  skipped_files += other.skipped_files;
   bytes += other.bytes;
 }
 
 LoadStats load_inputs(const std::vector<std::string>& paths, const DocumentSink& sink, Diagnostics& diags,
-                      const Limits& limits) {
+                      const Limits& limits, const InputFilter& filter) {
   LoadStats stats;
-  InputWalker walker(sink, diags, stats, limits);
+  InputWalker walker(sink, diags, stats, limits, filter);
   if (paths.empty()) walker.load_path("-");
   for (const std::string& path : paths) walker.load_path(path);
   walker.finish();
@@ -273,7 +280,8 @@ LoadStats load_inputs(const std::vector<std::string>& paths, const DocumentSink&
 LoadStats load_stream(std::istream& in, const std::string& file, const DocumentSink& sink, Diagnostics& diags,
                       const Limits& limits) {
   LoadStats stats;
-  InputWalker walker(sink, diags, stats, limits);
+  const InputFilter no_filter;
+  InputWalker walker(sink, diags, stats, limits, no_filter);
   walker.load_stream(in, file);
   walker.finish();
   return stats;

@@ -3,13 +3,16 @@
 #include "faultline/expand/expand.hpp"
 #include "faultline/graph/system_graph.hpp"
 #include "faultline/health/observed_health.hpp"
+#include "faultline/inventory/node_files.hpp"
 #include "blast_radius.hpp"
 #include "faultline/pipeline.hpp"
 #include "inputs.hpp"
+#include "report_scope.hpp"
 
 namespace faultline {
 
-void apply_settings(const rules::Settings& settings, AnalysisOptions& options) {
+void apply_settings(const Settings& settings, AnalysisOptions& options) {
+  options.exclude = settings.exclude;
   options.selection = settings.selection;
   options.policy_paths = settings.policy_paths;
   options.baseline_path = settings.baseline;
@@ -53,7 +56,9 @@ std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
   if (!load_policy(options, *a, baseline)) return a;
 
   pipeline::load_manifests(options, *a);
-  pipeline::load_nodes(options, *a);
+  if (!inventory::load_node_files(options.node_paths, options.default_namespace, options.limits, a->model,
+                                  a->diagnostics))
+    a->input_error = true;
   const std::size_t expanded_from = a->diagnostics.size();
   expand::expand(a->model, a->diagnostics, options.expand_limits);
   if (pipeline::has_error(a->diagnostics, expanded_from)) a->input_error = true;
@@ -76,6 +81,7 @@ std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
   if (pipeline::has_error(a->diagnostics, evaluated_from)) a->input_error = true;  // a rule failed
   pipeline::attach_blast_radius(*a->graph, a->findings);
   a->stale_baseline = rules::apply_baseline(baseline, a->findings);
+  if (!options.context_paths.empty()) a->summary.not_reported = pipeline::keep_findings_in(options.paths, a->findings);
   rules::sort_findings(a->findings);
   summarize(*a);
   return a;

@@ -13,18 +13,25 @@ bool has_error(const Diagnostics& diags, std::size_t from) {
 
 void load_manifests(const AnalysisOptions& options, Analysis& analysis) {
   const model::BuildOptions build{options.default_namespace};
-  const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"-"} : options.paths;
+  std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"-"} : options.paths;
+  // Named paths first, so a file also reached through a context directory keeps the name the user gave.
+  paths.insert(paths.end(), options.context_paths.begin(), options.context_paths.end());
+  load::InputFilter filter(options.exclude);
+  for (const auto& p : options.policy_paths) filter.skip_path(p, "a policy pack (--policy, policies:), not manifests");
+  for (const auto& p : options.node_paths) filter.skip_path(p, "the node inventory (--nodes, nodes:), read as such");
+  if (!options.baseline_path.empty()) filter.skip_path(options.baseline_path, "the baseline file (--baseline)");
   const std::size_t first = analysis.diagnostics.size();
   const load::DocumentSink add = [&](load::Document&& doc) {
     model::add_document(doc, build, analysis.model, analysis.diagnostics);
   };
   const load::LoadStats stats = options.text
                                     ? load::load_text(*options.text, "<input>", add, analysis.diagnostics, options.limits)
-                                    : load::load_inputs(paths, add, analysis.diagnostics, options.limits);
+                                    : load::load_inputs(paths, add, analysis.diagnostics, options.limits, filter);
   auto& counts = analysis.model.stats;
   counts.documents = stats.documents;
   counts.objects = stats.objects;
   counts.failed = stats.failed;
+  analysis.summary.skipped_files = stats.skipped_files;
   if (stats.failed > 0 || has_error(analysis.diagnostics, first)) analysis.input_error = true;
   if (stats.objects == 0) {
     analysis.input_error = true;
@@ -33,25 +40,6 @@ void load_manifests(const AnalysisOptions& options, Analysis& analysis) {
                                     "no Kubernetes object found in the input; an empty rendering usually means "
                                     "the command that produced it (such as helm template) failed"});
   }
-}
-
-void load_nodes(const AnalysisOptions& options, Analysis& analysis) {
-  if (options.node_paths.empty()) return;
-  const model::BuildOptions build{options.default_namespace};
-  const load::LoadStats stats = load::load_inputs(
-      options.node_paths,
-      [&](load::Document&& doc) {
-        const YAML::Node kind = doc.root["kind"];
-        if (kind && kind.IsScalar() && kind.Scalar() == "Node") {
-          model::add_document(doc, build, analysis.model, analysis.diagnostics);
-          return;
-        }
-        analysis.diagnostics.push_back({Severity::warning, doc.where,
-                                        "--nodes file holds a " + (kind ? kind.as<std::string>("?") : std::string("?")) +
-                                            ", not a Node; ignored (pass manifests as paths, not with --nodes)"});
-      },
-      analysis.diagnostics, options.limits);
-  if (stats.failed > 0) analysis.input_error = true;
 }
 
 }  // namespace faultline::pipeline

@@ -1,5 +1,5 @@
 #pragma once
-// The pipeline's first steps: inputs and --nodes files into the model.
+// The pipeline's first step: the input manifests into the model.
 #include "faultline/pipeline.hpp"
 
 namespace faultline::pipeline {
@@ -9,8 +9,5 @@ bool has_error(const Diagnostics& diags, std::size_t from);
 
 /// Loads every input path (stdin when none) into `analysis.model` and fills the load counts.
 void load_manifests(const AnalysisOptions& options, Analysis& analysis);
-
-/// Loads --nodes files through the same loader; only Node objects are kept, others are reported.
-void load_nodes(const AnalysisOptions& options, Analysis& analysis);
 
 }  // namespace faultline::pipeline

@@ -125,6 +125,8 @@ void write_summary(JsonWriter& json, const Summary& s) {
   json.member("warnings", s.warnings);
   json.member("infos", s.infos);
   json.member("suppressed", s.suppressed);
+  json.member("skippedFiles", s.skipped_files);
+  json.member("notReported", s.not_reported);
   json.end_object();
 }
 

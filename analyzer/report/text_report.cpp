@@ -150,10 +150,11 @@ void write_stale_baseline(const std::vector<rules::BaselineEntry>& stale, std::o
   out << '\n';
 }
 
-void write_diagnostics(const Diagnostics& diagnostics, bool errors_only, const Style& style, std::ostream& out) {
+/// Warnings and notes about the input; errors are not part of the report (the command prints them on stderr).
+void write_diagnostics(const Diagnostics& diagnostics, const Style& style, std::ostream& out) {
   bool any = false;
   for (const auto& d : diagnostics) {
-    if (errors_only && d.severity != Severity::error) continue;
+    if (d.severity == Severity::error) continue;
     out << format_diagnostic(d, style.enabled()) << '\n';
     any = true;
   }
@@ -226,7 +227,10 @@ void write_summary(const Summary& s, const Style& style, std::ostream& out) {
       << plural(s.workloads, "workload") << ", " << s.skipped << " skipped, " << s.failed << " failed: "
       << style.severity(Severity::error, plural(s.errors, "error")) << ", "
       << style.severity(Severity::warning, plural(s.warnings, "warning")) << ", "
-      << style.severity(Severity::info, plural(s.infos, "info")) << ", " << s.suppressed << " suppressed\n";
+      << style.severity(Severity::info, plural(s.infos, "info")) << ", " << s.suppressed << " suppressed";
+  if (s.not_reported > 0) out << "; " << plural(s.not_reported, "finding") << " outside the named paths not reported (--context)";
+  if (s.skipped_files > 0) out << "; " << plural(s.skipped_files, "file") << " skipped as not manifests (Chart.yaml, values, templates, CI)";
+  out << '\n';
 }
 
 }  // namespace
@@ -264,8 +268,8 @@ void write_text(const Analysis& analysis, const ReportOptions& options, std::ost
     write_plan_text(plan, out);
   }
   if (!options.quiet) write_spofs_by_blast_radius(findings, style, out);
-  write_diagnostics(analysis.diagnostics, options.quiet, style, out);
   if (options.quiet) return;
+  write_diagnostics(analysis.diagnostics, style, out);
   write_stale_baseline(analysis.stale_baseline, out);
   if (options.coverage) write_coverage(analysis, style, out);
   if (findings.empty()) out << style.green("No findings.") << '\n';

@@ -15,7 +15,7 @@
 #include "faultline/rules/baseline.hpp"
 #include "faultline/rules/engine.hpp"
 #include "faultline/rules/finding.hpp"
-#include "faultline/rules/settings.hpp"
+#include "faultline/pipeline/settings.hpp"
 
 namespace faultline::graph {
 class SystemGraph;
@@ -26,12 +26,16 @@ namespace faultline {
 /// Options common to check, simulate and graph.
 struct AnalysisOptions {
   std::vector<std::string> paths;          ///< empty = stdin
+  /// --context PATH: analyzed with `paths` (their PDBs, Services, dependencies count), but only the
+  /// findings located in `paths` are reported. Empty: every finding is reported.
+  std::vector<std::string> context_paths;
   std::vector<std::string> node_paths;     ///< --nodes
   std::string default_namespace = "default";
   std::vector<std::string> extra_topology_keys;
   rules::Selection selection;             ///< --pack, --enable, --disable, --severity
   std::vector<std::string> policy_paths;  ///< --policy FILE|DIR
   std::string baseline_path;              ///< --baseline FILE; "" = none
+  std::vector<std::string> exclude;       ///< --exclude GLOB: paths skipped inside directories
   load::Limits limits;                    ///< --max-* input limits and --jobs
   expand::Limits expand_limits;           ///< --max-expanded
   /// Manifests held in memory (the fuzzer), read instead of `paths` and stdin; named "<input>".
@@ -39,12 +43,14 @@ struct AnalysisOptions {
 };
 
 /// Copies the settings (config file merged with flags) into `options`; paths stay as they are.
-void apply_settings(const rules::Settings& settings, AnalysisOptions& options);
+void apply_settings(const Settings& settings, AnalysisOptions& options);
 
 /// Counts for the summary line and the JSON summary object.
 struct Summary {
   std::size_t documents = 0, objects = 0, workloads = 0, skipped = 0, failed = 0;
   std::size_t errors = 0, warnings = 0, infos = 0, suppressed = 0;
+  std::size_t skipped_files = 0;  ///< YAML files that are not manifests (Chart.yaml, values.yaml, ...), not read
+  std::size_t not_reported = 0;   ///< findings located outside the named paths with --context
 };
 
 /// Everything the pipeline produced; report writers read only this.

@@ -110,8 +110,21 @@ TEST_SUITE("cli") {
     TempDir tmp;
     const auto r = run(tmp, "check fixtures/golden/broken/input.yaml");
     CHECK(r.code == 2);
-    CHECK(contains(r.out, "fixtures/golden/broken/input.yaml:"));
+    CHECK(contains(r.err, "fixtures/golden/broken/input.yaml:25:1: error: cannot parse YAML"));
+    CHECK_FALSE(contains(r.out, "cannot parse YAML"));  // errors never go into the report on stdout
     CHECK(contains(r.out, "[single-replica]"));
+  }
+
+  TEST_CASE("input errors reach the terminal with --output and with --format json") {
+    TempDir tmp;
+    const auto report = (tmp.path / "report.json").string();
+    const auto r = run(tmp, "check --format json --output " + report + " fixtures/golden/broken/input.yaml");
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    CHECK(contains(r.err, "input.yaml:25:1: error: cannot parse YAML"));
+    const auto json = run(tmp, "check --format json fixtures/golden/broken/input.yaml");
+    CHECK(contains(json.err, "input.yaml:25:1: error"));
+    CHECK(json.out.front() == '{');  // the report on stdout stays one JSON document
   }
 
   TEST_CASE("empty input exits 2") {

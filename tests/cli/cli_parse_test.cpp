@@ -51,10 +51,12 @@ TEST_CASE("a path without a subcommand runs check") {
   CHECK(fake.seen.extra_topology_keys == std::vector<std::string>{"rack"});
 }
 
-TEST_CASE("'-' reads standard input: no path reaches the loader") {
+TEST_CASE("'-' reads standard input, also beside files") {
   Fake fake;
   CHECK(fake.run({"check", "-"}) == 0);
-  CHECK(fake.seen.paths.empty());
+  CHECK(fake.seen.paths == std::vector<std::string>{"-"});
+  CHECK(fake.run({"check", "a.yaml", "-"}) == 0);
+  CHECK(fake.seen.paths == std::vector<std::string>{"a.yaml", "-"});
 }
 
 TEST_CASE("no input on a terminal is a usage error with the help") {

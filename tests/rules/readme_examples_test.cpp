@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "analyze_yaml.hpp"
-#include "faultline/rules/settings.hpp"
+#include "faultline/pipeline/settings.hpp"
 
 using namespace faultline;
 
@@ -46,7 +46,7 @@ TEST_CASE("README config file example loads without error") {
   test::TempDir tmp;
   const auto file = tmp.write(".faultline.yaml", readme_block_after("## Configuration file"));
   Diagnostics errors;
-  const auto settings = rules::load_config_file(file, errors);
+  const auto settings = load_config_file(file, errors);
   CHECK(errors.empty());
   CHECK(settings.fail_on == "warning");
 }

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "analyze_yaml.hpp"
-#include "faultline/rules/settings.hpp"
+#include "faultline/pipeline/settings.hpp"
 
 using namespace faultline;
 
@@ -59,7 +59,7 @@ TEST_CASE("scope findings: the config file's ignore accepts a rule on one scope 
   - {rule: single-zone-cluster, scope: Namespace/other}
 )");
   Diagnostics errors;
-  const auto settings = rules::load_config_file(file, errors);
+  const auto settings = load_config_file(file, errors);
   REQUIRE(errors.empty());
   REQUIRE(settings.selection.ignore.size() == 2);
   WithNodes run;
@@ -77,7 +77,7 @@ TEST_CASE("scope findings: the config file's ignore accepts a rule on one scope 
 TEST_CASE("scope findings: ignore entries are validated with file:line") {
   test::TempDir dir;
   Diagnostics errors;
-  rules::load_config_file(dir.write(".faultline.yaml", "ignore:\n  - {rule: single-zone-cluster}\n  - {rule: x, scope: Cluster, why: no}\n"), errors);
+  load_config_file(dir.write(".faultline.yaml", "ignore:\n  - {rule: single-zone-cluster}\n  - {rule: x, scope: Cluster, why: no}\n"), errors);
   REQUIRE(errors.size() == 2);
   CHECK(errors[0].where.line == 2);
   CHECK(errors[0].message.find("needs rule and scope") != std::string::npos);

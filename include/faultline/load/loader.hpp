@@ -9,6 +9,7 @@
 
 #include "faultline/common/diagnostic.hpp"
 #include "faultline/load/document.hpp"
+#include "faultline/load/input_filter.hpp"
 #include "faultline/load/limits.hpp"
 
 namespace faultline::load {
@@ -19,6 +20,7 @@ struct LoadStats {
   std::size_t objects = 0;    ///< objects handed to the sink
   std::size_t failed = 0;     ///< documents (or files) that could not be read or parsed, or were not objects
   std::size_t files = 0;      ///< files read (stdin counts as one)
+  std::size_t skipped_files = 0;  ///< YAML files that are not manifests (InputFilter), not read
   std::uint64_t bytes = 0;    ///< input bytes read, for --max-total-bytes
 
   void add(const LoadStats& other);
@@ -26,11 +28,12 @@ struct LoadStats {
 
 using DocumentSink = std::function<void(Document&&)>;
 
-/// Loads every path ("-" = stdin; directories recursively, *.yaml|*.yml|*.json, sorted).
-/// Every problem becomes a diagnostic with file:line[:column]; nothing stops the run. Objects reach
-/// `sink` in input order whatever `limits.jobs` is.
+/// Loads every path ("-" = stdin; directories recursively, *.yaml|*.yml|*.json, sorted), each file
+/// once. Files `filter` skips are counted (a named one also gets a note). Every problem becomes a
+/// diagnostic with file:line[:column]; nothing stops the run. Objects reach `sink` in input order
+/// whatever `limits.jobs` is.
 LoadStats load_inputs(const std::vector<std::string>& paths, const DocumentSink& sink, Diagnostics& diags,
-                      const Limits& limits = {});
+                      const Limits& limits = {}, const InputFilter& filter = {});
 
 /// Loads one stream (read in chunks, never whole) as if read from `file`.
 LoadStats load_stream(std::istream& in, const std::string& file, const DocumentSink& sink, Diagnostics& diags,

@@ -1,5 +1,6 @@
 #pragma once
-/// Every user setting of a run: command-line flags and `.faultline.yaml` fill the same struct.
+/// Every user setting of a run, and the one resolver every subcommand uses: command-line flags
+/// over `.faultline.yaml` over defaults.
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -8,17 +9,18 @@
 #include "faultline/common/diagnostic.hpp"
 #include "faultline/rules/selection.hpp"
 
-namespace faultline::rules {
+namespace faultline {
 
 /// The settings the config file and the flags share; empty/unset means "not given here".
 struct Settings {
-  Selection selection;                     ///< --pack, --enable, --disable, --severity
-  std::vector<std::string> policy_paths;   ///< --policy FILE|DIR
+  rules::Selection selection;              ///< --pack, --enable, --disable, --severity; ignore: (file only)
+  std::vector<std::string> policy_paths;   ///< --policy FILE|DIR, policies:
   std::string fail_on;                     ///< --fail-on: "error" | "warning" | "info" | "never"; "" = unset
   std::string baseline;                    ///< --baseline FILE; "" = none
   std::vector<std::string> topology_keys;  ///< --topology-key
   std::vector<std::string> node_paths;     ///< --nodes
   std::optional<std::string> default_namespace;  ///< --namespace
+  std::vector<std::string> exclude;        ///< --exclude GLOB, exclude: (added to the built-in skips)
 };
 
 /// The config file's name, looked up from the working directory upwards.
@@ -33,10 +35,14 @@ std::optional<std::filesystem::path> find_config_file(const std::filesystem::pat
 Settings load_config_file(const std::filesystem::path& file, Diagnostics& errors);
 
 /// The file's settings overridden by the flags: scalars and lists given on the command line
-/// win; --enable/--disable/--severity are applied on top of the file's.
+/// win; --enable/--disable/--severity are applied on top of the file's; --exclude adds.
 Settings merge_settings(const Settings& file, const Settings& flags);
+
+/// The front door: `flags` over `config_file` (when given; else the nearest `.faultline.yaml`
+/// from the working directory) over defaults. Config errors are appended to `errors`.
+Settings resolve_settings(const Settings& flags, const std::string& config_file, Diagnostics& errors);
 
 /// True for "error", "warning", "info", "never".
 bool valid_fail_on(const std::string& value);
 
-}  // namespace faultline::rules
+}  // namespace faultline

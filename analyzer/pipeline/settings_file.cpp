@@ -3,14 +3,16 @@
 #include <fstream>
 #include <sstream>
 
-#include "faultline/rules/settings.hpp"
+#include "../rules/yaml_util.hpp"
+#include "faultline/pipeline/settings.hpp"
 #include "faultline/rules/suggest.hpp"
-#include "yaml_util.hpp"
 
-namespace faultline::rules {
+namespace faultline {
 
 namespace fs = std::filesystem;
+namespace detail = rules::detail;
 using detail::error_at;
+using rules::did_you_mean;
 
 std::optional<fs::path> find_config_file(const fs::path& start) {
   std::error_code ec;
@@ -31,7 +33,7 @@ bool valid_fail_on(const std::string& value) {
 namespace {
 
 const std::vector<std::string>& config_keys() {
-  static const std::vector<std::string> keys = {"baseline", "disable",  "enable",   "fail-on",  "ignore",
+  static const std::vector<std::string> keys = {"baseline", "disable", "enable",   "exclude",  "fail-on",  "ignore",
                                                 "namespace", "nodes",   "packs",    "policies", "severity",
                                                 "topology-keys"};
   return keys;
@@ -95,6 +97,7 @@ void read_key(const std::string& key, const YAML::Node& value, const fs::path& b
   else if (key == "policies") paths(out.policy_paths);
   else if (key == "nodes") paths(out.node_paths);
   else if (key == "topology-keys") list(out.topology_keys);
+  else if (key == "exclude") list(out.exclude);
   else if (auto text = detail::read_string(value, file, key, errors)) {
     if (key == "namespace") out.default_namespace = *text;
     else if (key == "baseline") out.baseline = resolve(base, *text);
@@ -133,36 +136,4 @@ Settings load_config_file(const fs::path& file, Diagnostics& errors) {
   return out;
 }
 
-namespace {
-
-void remove_all(std::vector<std::string>& from, const std::vector<std::string>& items) {
-  std::erase_if(from, [&](const std::string& s) { return std::find(items.begin(), items.end(), s) != items.end(); });
-}
-
-void append(std::vector<std::string>& to, const std::vector<std::string>& items) {
-  for (const auto& item : items)
-    if (std::find(to.begin(), to.end(), item) == to.end()) to.push_back(item);
-}
-
-}  // namespace
-
-Settings merge_settings(const Settings& file, const Settings& flags) {
-  Settings out = file;
-  if (!flags.selection.packs.empty()) out.selection.packs = flags.selection.packs;
-  // A flag wins over the file's opposite choice for the same rule.
-  remove_all(out.selection.enable, flags.selection.disable);
-  remove_all(out.selection.disable, flags.selection.enable);
-  append(out.selection.enable, flags.selection.enable);
-  append(out.selection.disable, flags.selection.disable);
-  for (const auto& [rule, level] : flags.selection.severity) out.selection.severity[rule] = level;
-  out.selection.ignore.insert(out.selection.ignore.end(), flags.selection.ignore.begin(), flags.selection.ignore.end());
-  append(out.policy_paths, flags.policy_paths);
-  if (!flags.fail_on.empty()) out.fail_on = flags.fail_on;
-  if (!flags.baseline.empty()) out.baseline = flags.baseline;
-  if (!flags.topology_keys.empty()) out.topology_keys = flags.topology_keys;
-  if (!flags.node_paths.empty()) out.node_paths = flags.node_paths;
-  if (flags.default_namespace) out.default_namespace = flags.default_namespace;
-  return out;
-}
-
-}  // namespace faultline::rules
+}  // namespace faultline

@@ -1,10 +1,10 @@
 #include <doctest/doctest.h>
 
-#include "faultline/rules/settings.hpp"
-#include "temp_dir.hpp"
+#include "faultline/pipeline/settings.hpp"
+#include "../rules/temp_dir.hpp"
 
 using namespace faultline;
-using namespace faultline::rules;
+
 
 TEST_CASE("config file is found from a subdirectory up to the repository root") {
   test::TempDir tmp;
