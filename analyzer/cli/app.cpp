@@ -1,14 +1,17 @@
 // The subcommand table and the dispatcher: parse, pick the subcommand (check by default), run it.
 #include <algorithm>
 #include <exception>
+#include <filesystem>
 #include <map>
 
 #include "check_command.hpp"
 #include "graph_command.hpp"
 #include "simulate_command.hpp"
 #include "command.hpp"
+#include "help_formatter.hpp"
 #include "explain_command.hpp"
 #include "rules_command.hpp"
+#include "faultline/rules/suggest.hpp"
 
 namespace faultline::cli {
 namespace {
@@ -30,6 +33,47 @@ Run 'faultline check --help' for every option of the default command.
 bool is_subcommand(const std::string& arg) {
   const auto& table = subcommands();
   return std::any_of(table.begin(), table.end(), [&](const Subcommand& s) { return arg == s.name; });
+}
+
+std::vector<std::string> subcommand_names() {
+  std::vector<std::string> names;
+  for (const auto& s : subcommands()) names.emplace_back(s.name);
+  return names;
+}
+
+/// `faultline help [COMMAND]` is `faultline [COMMAND] --help`.
+std::vector<std::string> with_help_command(const std::vector<std::string>& args) {
+  if (args.empty() || args.front() != "help") return args;
+  if (args.size() > 1 && is_subcommand(args[1])) return {args[1], "--help"};
+  return {"--help"};
+}
+
+/// A first word that is no subcommand, flag or existing path but close to a subcommand's name
+/// (`faultline chek x.yaml`): a typo, not a file to analyze.
+std::string mistyped_subcommand(const std::vector<std::string>& args) {
+  if (args.empty() || is_subcommand(args.front()) || args.front().empty() || args.front()[0] == '-') return {};
+  std::error_code ec;
+  if (std::filesystem::exists(args.front(), ec)) return {};
+  return rules::did_you_mean(args.front(), subcommand_names());
+}
+
+/// " (did you mean '--fail-on'?)" for each unknown long flag of the chosen subcommand.
+std::string flag_suggestions(const CLI::App& app, const std::vector<std::string>& args) {
+  if (args.empty()) return {};
+  const auto named = app.get_subcommands([&](const CLI::App* s) { return s->get_name() == args.front(); });
+  if (named.empty()) return {};
+  const CLI::App* sub = named.front();
+  std::vector<std::string> known;
+  for (const auto* option : sub->get_options())
+    for (const auto& name : option->get_lnames()) known.push_back("--" + name);
+  std::string out;
+  for (const auto& arg : args) {
+    if (arg.rfind("--", 0) != 0 || arg == "--") continue;
+    const std::string flag = arg.substr(0, arg.find('='));
+    if (std::find(known.begin(), known.end(), flag) != known.end()) continue;
+    if (const auto hint = rules::did_you_mean(flag, known); !hint.empty()) out += "faultline: " + flag + hint + "\n";
+  }
+  return out;
 }
 
 /// `faultline x.yaml` means `faultline check x.yaml`; help and version stay the program's own.
@@ -68,6 +112,7 @@ const std::vector<Subcommand>& subcommands() {
 
 int run(const std::vector<std::string>& args, Environment& env) {
   CLI::App app(kDescription, "faultline");
+  app.formatter(std::make_shared<HelpFormatter>());  // subcommands inherit it
   app.set_version_flag("--version,-V", "faultline " FAULTLINE_VERSION);
   app.require_subcommand(0, 1);
   std::map<const CLI::App*, Runner> runners;
@@ -81,12 +126,20 @@ int run(const std::vector<std::string>& args, Environment& env) {
     env.err << app.help();
     return static_cast<int>(ExitCode::error);
   }
-  auto reversed = with_default_subcommand(args);
+  const auto words = with_help_command(args);
+  if (const auto hint = mistyped_subcommand(words); !hint.empty()) {
+    env.err << "faultline: error: unknown command '" << words.front() << "'" << hint
+            << "\nRun 'faultline --help' for the commands.\n";
+    return static_cast<int>(ExitCode::error);
+  }
+  const auto full = with_default_subcommand(words);
+  auto reversed = full;
   std::reverse(reversed.begin(), reversed.end());  // CLI11 consumes arguments from the back
   try {
     app.parse(reversed);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e, env.out, env.err);
+    if (code != 0) env.err << flag_suggestions(app, full);
     return code == 0 ? 0 : static_cast<int>(ExitCode::error);
   }
   try {

@@ -22,6 +22,16 @@ constexpr const char* kCheckFooter = R"(Examples:
 
 Exit codes: 0 no finding at or above --fail-on, 1 at least one, 2 usage error or unreadable,
 unparsable or empty input (everything readable is still reported).
+
+Config file: .faultline.yaml, the nearest from the working directory up to the repository root
+(or --config FILE), holds the same settings; flags win. Keys: packs, enable, disable, severity,
+policies, fail-on, baseline, topology-keys, nodes, namespace, exclude, ignore.
+
+Annotations on an object (or its pod template):
+  faultline.io/ignore: "rule-id,..."  with  faultline.io/ignore-reason: "why"   suppress findings
+  faultline.io/depends-on: "ns/svc,..."                                         declare a dependency
+  faultline.io/quorum: "majority"                                               its pods need a majority
+
 Rules: `faultline rules` lists them; `faultline explain RULE` shows one with its fix.
 )";
 
@@ -29,6 +39,19 @@ std::vector<std::string> format_names() {
   std::vector<std::string> names;
   for (const auto& format : report::formats()) names.push_back(format.name);
   return names;
+}
+
+std::string format_help() {
+  std::string text = "Report format (default: text):";
+  for (const auto& format : report::formats()) text += "\n  " + format.name + ": " + format.description;
+  return text;
+}
+
+/// --color: always and never are the user's word; auto colours a terminal unless NO_COLOR is set.
+bool use_color(const std::string& mode, bool terminal, const Environment& env) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  return terminal && !env.no_color;
 }
 
 void print_errors(const Diagnostics& errors, std::ostream& err) {
@@ -41,14 +64,18 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   app.add_option("paths", o.paths, "Files or directories to analyze (recursively); '-' or none reads standard input")
       ->type_name("PATH...|-");
   const char* output = "Output";
-  app.add_option("--format", o.format, "Report format (default: text)")
+  app.add_option("--format", o.format, format_help())
       ->check(CLI::IsMember(format_names()))
       ->type_name("FORMAT")
       ->group(output);
   app.add_option("--output,-o", o.output, "Write the report to FILE instead of standard output")
       ->type_name("FILE")
       ->group(output);
-  app.add_flag("--quiet,-q", o.quiet, "Print only findings and input errors: no coverage, no summary")
+  app.add_flag("--quiet,-q", o.quiet, "Print only the findings: no coverage, no notes, no summary")
+      ->group(output);
+  app.add_option("--color", o.color, "Colour: auto (default: a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN")
       ->group(output);
   app.add_flag_function(
       "--coverage,!--no-coverage", [&o](std::int64_t count) { o.coverage = count > 0; },
@@ -110,7 +137,8 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
   // Errors go to the terminal whatever the report's format and destination; the report keeps its own copy
   // only where it is data (JSON, SARIF), never mixed into text on stdout.
   for (const auto& d : analysis->diagnostics)
-    if (d.severity == Severity::error) env.err << report::format_diagnostic(d, env.stderr_is_terminal && !env.no_color) << '\n';
+    if (d.severity == Severity::error)
+      env.err << report::format_diagnostic(d, use_color(options.color, env.stderr_is_terminal, env)) << '\n';
 
   report::ReportOptions report_options;
   report_options.coverage = options.coverage.value_or(analysis->inventory.present());
@@ -119,10 +147,11 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
   report_options.plan_only = options.plan_only;
   report_options.helm_release = options.helm_release;
   if (options.output.empty()) {
-    report_options.color = env.stdout_is_terminal && !env.no_color;
+    report_options.color = use_color(options.color, env.stdout_is_terminal, env);
     format->write(*analysis, report_options, env.out);
     env.out.flush();
   } else {
+    report_options.color = options.color == "always";
     std::ostringstream buffer;
     format->write(*analysis, report_options, buffer);
     std::ofstream file(options.output, std::ios::binary | std::ios::trunc);

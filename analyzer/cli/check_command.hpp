@@ -15,6 +15,7 @@ struct CheckOptions {
   std::string format = "text";
   std::string output;   ///< "" = standard output
   bool quiet = false;
+  std::string color = "auto";  ///< --color auto|always|never
   std::optional<bool> coverage;  ///< unset: on when an inventory is present
   std::string write_baseline;
   bool show_suppressed = false;

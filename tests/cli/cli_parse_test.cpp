@@ -6,6 +6,7 @@
 
 #include "../../analyzer/cli/check_command.hpp"
 #include "../report/sample_analysis.hpp"
+#include "faultline/report/report.hpp"
 
 using namespace faultline;
 
@@ -162,4 +163,68 @@ TEST_CASE("coverage is on by default with an inventory, and can be switched") {
   fake.out.str("");
   fake.run({"x.yaml", "--coverage"});
   CHECK(contains(fake.out.str(), "Coverage"));
+}
+
+TEST_CASE("a misspelt subcommand or flag gets a did-you-mean, not an analysis") {
+  Fake fake;
+  bool analyzed = false;
+  fake.make = [&analyzed] {
+    analyzed = true;
+    return std::make_unique<Analysis>();
+  };
+  CHECK(fake.run({"chek", "x.yaml"}) == 2);
+  CHECK(contains(fake.err.str(), "unknown command 'chek' (did you mean 'check'?)"));
+  CHECK_FALSE(contains(fake.err.str(), "path does not exist"));
+  fake.err.str("");
+  CHECK(fake.run({"simualte", "--fail", "any-node"}) == 2);
+  CHECK(contains(fake.err.str(), "did you mean 'simulate'?"));
+  fake.err.str("");
+  CHECK(fake.run({"check", "--fial-on", "warning", "x.yaml"}) == 2);
+  CHECK(contains(fake.err.str(), "--fial-on (did you mean '--fail-on'?)"));
+  fake.err.str("");
+  CHECK(fake.run({"graph", "--nodse", "n.yaml", "x.yaml"}) == 2);
+  CHECK(contains(fake.err.str(), "--nodse (did you mean '--nodes'?)"));
+  CHECK_FALSE(analyzed);
+  CHECK(fake.run({"x.yaml"}) == 0);  // a word far from every command is a path
+  CHECK(analyzed);
+}
+
+TEST_CASE("faultline help [COMMAND] prints the help") {
+  Fake fake;
+  CHECK(fake.run({"help"}) == 0);
+  CHECK(contains(fake.out.str(), "Subcommands:"));
+  fake.out.str("");
+  CHECK(fake.run({"help", "simulate"}) == 0);
+  CHECK(contains(fake.out.str(), "--fail"));
+}
+
+TEST_CASE("check --help: no CLI11 artefacts; formats, exit codes, config file and annotations") {
+  Fake fake;
+  CHECK(fake.run({"check", "--help"}) == 0);
+  const auto help = fake.out.str();
+  CHECK_FALSE(contains(help, "{false}"));
+  CHECK_FALSE(contains(help, ":{"));
+  CHECK_FALSE(contains(help, ":POSITIVE"));
+  CHECK_FALSE(contains(help, "=4294967296"));
+  for (const auto& format : report::formats()) CHECK_MESSAGE(contains(help, "  " + format.name + ": "), format.name);
+  for (const char* text : {"Exit codes:", ".faultline.yaml", "faultline.io/ignore", "faultline.io/depends-on",
+                           "--color WHEN", "--exclude GLOB", "--context PATH"}) {
+    CHECK_MESSAGE(contains(help, text), text);
+  }
+}
+
+TEST_CASE("--color always colours even a file or a pipe; never wins over a terminal") {
+  Fake fake;
+  fake.make = [] { return test::sample_analysis(); };
+  fake.run({"x.yaml", "--color", "always"});
+  CHECK(contains(fake.out.str(), "\x1b["));
+  fake.out.str("");
+  fake.env.stdout_is_terminal = true;
+  fake.run({"x.yaml", "--color", "never"});
+  CHECK_FALSE(contains(fake.out.str(), "\x1b["));
+  fake.out.str("");
+  fake.env.no_color = true;  // NO_COLOR: auto means no colour
+  fake.run({"x.yaml", "--color", "auto"});
+  CHECK_FALSE(contains(fake.out.str(), "\x1b["));
+  CHECK(fake.run({"x.yaml", "--color", "sometimes"}) == 2);
 }
