@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "faultline/report/report.hpp"
 #include "settings_flags.hpp"
 #include "faultline/rules/baseline.hpp"
@@ -58,6 +60,27 @@ void print_errors(const Diagnostics& errors, std::ostream& err) {
   for (const auto& d : errors) err << report::format_diagnostic(d) << '\n';
 }
 
+/// --write-baseline and --prune-baseline: maintenance, not a gate, so exit 0 once the file is written
+/// (2 when the input was incomplete: the file then misses what could not be analyzed).
+ExitCode record_baseline(const CheckOptions& options, const Settings& settings, const Analysis& analysis, Environment& env) {
+  if (analysis.policy_error) return ExitCode::error;
+  const bool prune = options.prune_baseline;
+  const std::string& path = prune ? settings.baseline : options.write_baseline;
+  const auto entries =
+      rules::baseline_entries(analysis.findings, prune ? rules::BaselineKeep::still_matched : rules::BaselineKeep::all);
+  Diagnostics errors;
+  if (!rules::write_baseline(path, entries, errors)) {
+    print_errors(errors, env.err);
+    return ExitCode::error;
+  }
+  if (prune)
+    env.err << fmt::format("faultline: pruned {} stale {} from {}; {} kept\n", analysis.stale_baseline.size(),
+                           analysis.stale_baseline.size() == 1 ? "entry" : "entries", path, entries.size());
+  else
+    env.err << fmt::format("faultline: wrote {} {} to {}\n", entries.size(), entries.size() == 1 ? "entry" : "entries", path);
+  return analysis.input_error ? ExitCode::error : ExitCode::clean;
+}
+
 }  // namespace
 
 void setup_check(CLI::App& app, CheckOptions& o) {
@@ -96,7 +119,12 @@ void setup_check(CLI::App& app, CheckOptions& o) {
       ->type_name("PATH")
       ->allow_extra_args(false)
       ->group("Input");
-  app.add_option("--write-baseline", o.write_baseline, "Record the current findings in FILE")->type_name("FILE")
+  app.add_option("--write-baseline", o.write_baseline, "Record the current findings in FILE and exit 0")
+      ->type_name("FILE")
+      ->group("Rules");
+  app.add_flag("--prune-baseline", o.prune_baseline,
+               "Drop the --baseline file's stale entries (fixed findings) without recording new ones; exit 0")
+      ->excludes("--write-baseline")
       ->group("Rules");
   app.footer(kCheckFooter);
 }
@@ -131,6 +159,11 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
   }
   const auto settings = resolve_settings(options.settings, env);
   if (!settings) return ExitCode::error;
+  if (options.prune_baseline && settings->baseline.empty()) {
+    env.err << "faultline: error: --prune-baseline needs the baseline to prune: --baseline FILE or baseline: in "
+            << kConfigFileName << '\n';
+    return ExitCode::error;
+  }
   auto analysis_input = analysis_options(*settings, options.settings, options.paths);
   analysis_input.context_paths = options.context;
   const auto analysis = env.analyze(analysis_input);
@@ -162,13 +195,7 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
       return ExitCode::error;
     }
   }
-  if (!options.write_baseline.empty() && !analysis->policy_error) {
-    Diagnostics errors;
-    if (!rules::write_baseline(options.write_baseline, analysis->findings, errors)) {
-      print_errors(errors, env.err);
-      return ExitCode::error;
-    }
-  }
+  if (options.prune_baseline || !options.write_baseline.empty()) return record_baseline(options, *settings, *analysis, env);
   return exit_code_for(*analysis, settings->fail_on);
 }
 

@@ -18,6 +18,7 @@ struct CheckOptions {
   std::string color = "auto";  ///< --color auto|always|never
   std::optional<bool> coverage;  ///< unset: on when an inventory is present
   std::string write_baseline;
+  bool prune_baseline = false;
   bool show_suppressed = false;
   std::vector<std::string> context;  ///< --context: analyzed, not reported on
   SettingsFlags settings;  ///< flags that are settings: merged over .faultline.yaml

@@ -30,17 +30,24 @@ bool entry_less(const BaselineEntry& a, const BaselineEntry& b) {
 
 }  // namespace
 
-std::string baseline_json(const std::vector<Finding>& findings) {
+std::vector<BaselineEntry> baseline_entries(const std::vector<Finding>& findings, BaselineKeep keep) {
   std::vector<BaselineEntry> entries;
   std::set<std::string> seen;
   for (const auto& f : findings) {
     if (f.suppressed && f.suppression != "baseline") continue;
+    if (keep == BaselineKeep::still_matched && f.suppression != "baseline") continue;
     if (seen.insert(f.fingerprint()).second) entries.push_back({f.fingerprint(), f.rule, f.object.display(), f.subject});
     // Absorbed findings are recorded too, so the baseline still holds if the specific rule is disabled.
     for (const auto& also : f.also_matched)
       if (seen.insert(also.fingerprint).second) entries.push_back({also.fingerprint, also.rule, f.object.display(), also.subject});
   }
   std::sort(entries.begin(), entries.end(), entry_less);
+  return entries;
+}
+
+std::string baseline_json(const std::vector<Finding>& findings) { return baseline_json(baseline_entries(findings)); }
+
+std::string baseline_json(const std::vector<BaselineEntry>& entries) {
   std::string out = "{\n  \"version\": 1,\n  \"findings\": [";
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const auto& e = entries[i];
@@ -51,8 +58,12 @@ std::string baseline_json(const std::vector<Finding>& findings) {
 }
 
 bool write_baseline(const std::string& path, const std::vector<Finding>& findings, Diagnostics& errors) {
+  return write_baseline(path, baseline_entries(findings), errors);
+}
+
+bool write_baseline(const std::string& path, const std::vector<BaselineEntry>& entries, Diagnostics& errors) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << baseline_json(findings);
+  out << baseline_json(entries);
   if (out.flush()) return true;
   errors.push_back({Severity::error, {path, 0, 0, {}}, "cannot write baseline file"});
   return false;

@@ -168,3 +168,41 @@ TEST_CASE("--context analyzes the tree but reports only the named files' finding
   CHECK(scoped.code == 1);
   CHECK(scoped.err.empty());
 }
+
+TEST_CASE("--write-baseline says what it wrote and exits 0; --prune-baseline drops only stale entries") {
+  Repo repo;
+  InDirectory cwd(repo.dir.path());
+  repo.dir.write(".faultline.yaml", "baseline: accepted.json\n");
+  repo.dir.write("deploy/db.yaml",
+                 "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db, namespace: shop}\n"
+                 "spec:\n  replicas: 1\n  selector: {matchLabels: {app: db}}\n  template:\n"
+                 "    metadata: {labels: {app: db}}\n    spec: {containers: [{name: db, image: db:1}]}\n");
+  repo.dir.write("accepted.json", "{\"version\": 1, \"findings\": []}\n");
+  const auto wrote = run({"check", "--write-baseline", "accepted.json", "deploy"});
+  CHECK(wrote.code == 0);
+  CHECK(contains(wrote.err, "faultline: wrote "));
+  CHECK(contains(wrote.err, " entries to accepted.json\n"));
+  CHECK(run({"check", "deploy"}).code == 0);  // everything is accepted now
+
+  // db is fixed (removed) and a new single-replica web appears: prune drops db's entries, keeps api's,
+  // and does not accept web's.
+  std::filesystem::remove(repo.dir.path() / "deploy/db.yaml");
+  repo.dir.write("deploy/web.yaml",
+                 "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\n"
+                 "spec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n  template:\n"
+                 "    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: web:1}]}\n");
+  const auto pruned = run({"check", "--prune-baseline", "deploy"});
+  CHECK(pruned.code == 0);
+  CHECK(contains(pruned.err, "faultline: pruned "));
+  CHECK_FALSE(contains(pruned.err, "pruned 0 "));
+  const auto after = run({"check", "deploy"});
+  CHECK(after.code == 1);  // web's finding was not recorded
+  CHECK(contains(after.out, "Deployment/shop/web"));
+  CHECK_FALSE(contains(after.out, "Baseline entries no longer found"));
+  CHECK_FALSE(contains(after.out, "StatefulSet/shop/db"));
+
+  repo.dir.write(".faultline.yaml", "fail-on: error\n");
+  const auto no_file = run({"check", "--prune-baseline", "deploy"});
+  CHECK(no_file.code == 2);
+  CHECK(contains(no_file.err, "--prune-baseline needs the baseline"));
+}

@@ -21,11 +21,23 @@ struct Baseline {
   std::vector<BaselineEntry> entries;
 };
 
-/// The baseline JSON for `findings` (those suppressed by annotation are left out; baseline-suppressed
-/// ones stay accepted). Deterministic: same findings, same bytes.
+/// What a baseline written from a run records.
+enum class BaselineKeep {
+  all,            ///< every finding not suppressed otherwise (--write-baseline)
+  still_matched,  ///< only the findings the current baseline accepted: its stale entries dropped (--prune-baseline)
+};
+
+/// The entries for `findings` (those suppressed by annotation or config are left out;
+/// baseline-suppressed ones stay accepted), sorted and unique.
+std::vector<BaselineEntry> baseline_entries(const std::vector<Finding>& findings, BaselineKeep keep = BaselineKeep::all);
+
+/// The baseline JSON of `entries`. Deterministic: same entries, same bytes.
+std::string baseline_json(const std::vector<BaselineEntry>& entries);
+/// baseline_json(baseline_entries(findings)).
 std::string baseline_json(const std::vector<Finding>& findings);
 
 /// Writes baseline_json to `path`; a failure becomes an error diagnostic.
+bool write_baseline(const std::string& path, const std::vector<BaselineEntry>& entries, Diagnostics& errors);
 bool write_baseline(const std::string& path, const std::vector<Finding>& findings, Diagnostics& errors);
 
 /// Reads a baseline file; a missing or malformed file becomes an error diagnostic.
