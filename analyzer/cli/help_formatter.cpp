@@ -12,7 +12,7 @@ std::string HelpFormatter::make_option_name(const CLI::Option* option, bool posi
 std::string HelpFormatter::make_option_opts(const CLI::Option* option) const {
   if (option->get_type_size() == 0) return {};
   std::string name = option->get_type_name();
-  name = name.substr(0, name.find(':'));
+  if (const auto colon = name.find(':'); colon != std::string::npos) name.resize(colon);
   std::string out = name.empty() ? std::string{} : " " + name;
   if (option->get_required()) out += " (required)";
   return out;
