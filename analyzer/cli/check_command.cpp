@@ -131,6 +131,9 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   app.add_option("--helm-release", o.helm_release, "Helm release the fix plan's helm upgrade names (default: from the chart)")
       ->type_name("NAME")
       ->group(output);
+  app.add_option("--sarif-root", o.sarif_root, "SARIF file paths are relative to DIR (default: the current directory)")
+      ->type_name("DIR")
+      ->group(output);
 
   const char* cluster = "Cluster";
   add_max_expanded_option(app, o.max_expanded)->group(cluster);
@@ -241,6 +244,8 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
   report_options.quiet = options.quiet;
   report_options.plan_only = options.plan_only;
   report_options.helm_release = options.helm_release;
+  report_options.fail_on = settings.fail_on.empty() ? "error" : settings.fail_on;
+  report_options.sarif_root = options.sarif_root;
   if (options.output.empty()) {
     report_options.color = env.stdout_is_terminal && !env.no_color;
     format->write(*analysis, report_options, env.out);

@@ -33,6 +33,7 @@ struct CheckOptions {
   std::size_t max_expanded = expand::Limits{}.max_pods;  ///< --max-expanded
   bool plan_only = false;    ///< --plan-only
   std::string helm_release;  ///< --helm-release
+  std::string sarif_root;    ///< --sarif-root: SARIF paths relative to it ("" = current directory)
 };
 
 /// Adds check's options and help to `app`, storing them in `options`.
