@@ -176,7 +176,7 @@ std::string fence_for(const std::string& text) {
 void write_plan(const FixPlan& plan, std::ostream& out) {
   if (plan.empty()) return;
   std::ostringstream text;
-  write_plan_text(plan, text);  // terminal-safe already; inside a fence Markdown reads nothing
+  write_plan_text(plan, text, kMaxNames);  // terminal-safe already; inside a fence Markdown reads nothing
   std::string body = text.str();
   while (body.ends_with("\n\n")) body.pop_back();
   const std::string fence = fence_for(body);

@@ -202,7 +202,32 @@ TEST_SUITE("ci formats") {
     CHECK(lines_starting(md, "| Deployment/").size() == 10);
     CHECK(md.find("…and 50 more single points of failure") != std::string::npos);
     CHECK(lines_starting(md, "- **").size() <= 25);
+    CHECK(md.find("on 60 objects: Deployment/shop/app-00, Deployment/shop/app-01, Deployment/shop/app-02, "
+                  "Deployment/shop/app-03, Deployment/shop/app-04 and 55 more") != std::string::npos);
+    CHECK(md.find("Deployment/shop/app-04 and 55 more (single-replica): merge into each manifest") != std::string::npos);
     CHECK(count(md, "\n") < 150);  // a comment, not a dump: 60 workloads, a few lines each otherwise
+    CHECK(md.size() < 10000);
+  }
+
+  TEST_CASE("Markdown caps the items to act on and the input problems, and counts the rest") {
+    auto a = test::sample_analysis();
+    a->findings.clear();
+    for (int i = 0; i < 30; ++i) {  // thirty different rules: nothing folds
+      rules::Finding f;
+      f.rule = fmt::format("rule-{:02}", i);
+      f.object = {"apps/v1", "Deployment", "shop", fmt::format("app-{:02}", i)};
+      f.message = "m";
+      a->findings.push_back(f);
+    }
+    a->diagnostics.clear();
+    for (int i = 1; i <= 23; ++i) a->diagnostics.push_back({Severity::error, {"bad.yaml", i, 1, ""}, "cannot parse"});
+    const auto md = render(report::write_markdown, *a);
+    INFO(md);
+    CHECK(md.find("<summary>What to fix: 30 findings</summary>") != std::string::npos);
+    CHECK(lines_starting(md, "- **warning** `rule-").size() == 25);
+    CHECK(md.find("…and 5 more items") != std::string::npos);
+    CHECK(lines_starting(md, "- bad.yaml:").size() == 20);
+    CHECK(md.find("…and 3 more input problems") != std::string::npos);
   }
 
   TEST_CASE("all three formats are registered for --format") {
