@@ -188,8 +188,9 @@ void write_diagnostics(const Analysis& analysis, std::ostream& out) {
   if (analysis.diagnostics.empty()) return;
   std::size_t errors = 0;
   for (const auto& d : analysis.diagnostics) errors += d.severity == Severity::error ? 1 : 0;
-  out << "<details><summary>Input problems: " << plural(errors, "error") << ", "
-      << plural(analysis.diagnostics.size() - errors, "note") << "</summary>\n\n";
+  const std::size_t notes = analysis.diagnostics.size() - errors;
+  out << "<details><summary>Input problems: " << (errors > 0 ? plural(errors, "error") : "")
+      << (errors > 0 && notes > 0 ? ", " : "") << (notes > 0 ? plural(notes, "note") : "") << "</summary>\n\n";
   for (std::size_t i = 0; i < analysis.diagnostics.size() && i < kMaxDiagnostics; ++i)
     out << "- " << md(format_diagnostic(analysis.diagnostics[i])) << '\n';
   if (analysis.diagnostics.size() > kMaxDiagnostics)
