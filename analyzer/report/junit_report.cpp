@@ -54,17 +54,25 @@ void write_case(const std::string& name, const Case& c, const Suite& suite, cons
     return;
   }
   out << ">\n";
+  std::vector<const rules::Finding*> failed;  // worst first, as the pipeline sorted them
   std::string passed;  // below --fail-on, suppressed, or absorbed by a more specific rule: shown, not failed
   for (const auto* f : c.findings) {
     if (f->rule != suite.rule->id) {
       passed += fmt::format("also matched, reported as {}: {}\n", terminal_text(f->rule), finding_body(*f));
     } else if (fails_check(*f, options.fail_on)) {
-      out << "      <failure message=\"" << xml_text(f->message) << "\" type=\"" << to_string(f->severity) << "\">"
-          << xml_escape(finding_body(*f)) << "</failure>\n";
+      failed.push_back(f);
     } else {
       passed += fmt::format("{}{}: {}\n", to_string(f->severity),
                             f->suppressed ? " (suppressed: " + terminal_text(f->suppression) + ")" : "", finding_body(*f));
     }
+  }
+  // One <failure> per test case (what CI viewers show); several findings of the rule share it.
+  if (!failed.empty()) {
+    std::string message = terminal_text(failed.front()->message), body;
+    if (failed.size() > 1) message += fmt::format(" (and {} more)", failed.size() - 1);
+    for (const auto* f : failed) body += (body.empty() ? "" : "\n\n") + finding_body(*f);
+    out << "      <failure message=\"" << xml_escape(message) << "\" type=\"" << to_string(failed.front()->severity)
+        << "\">" << xml_escape(body) << "</failure>\n";
   }
   if (!passed.empty()) out << "      <system-out>" << xml_escape(passed) << "</system-out>\n";
   out << "    </testcase>\n";

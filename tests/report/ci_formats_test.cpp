@@ -136,6 +136,32 @@ TEST_SUITE("ci formats") {
     CHECK(count(render(report::write_junit, *a, never), "<failure ") == 0);
   }
 
+  TEST_CASE("JUnit: one failure per test case; a finding a specific rule absorbed shows in the generic suite, not failed") {
+    auto a = test::sample_analysis();
+    a->catalogue.rules.resize(2);
+    a->catalogue.rules[0].id = "pdb-missing";
+    a->catalogue.rules[1].id = "single-replica";
+    for (auto& rule : a->catalogue.rules) {
+      rule.pack = "core";
+      a->examined[rule.id] = 1;
+    }
+    a->findings.resize(2);
+    a->findings[1] = a->findings[0];
+    a->findings[1].subject = "second";
+    a->findings[1].message = "second problem";
+    a->findings[0].also_matched = {{"pdb-missing", "", ""}};
+    const auto xml = render(report::write_junit, *a);
+    INFO(xml);
+    const auto single = xml.substr(xml.find("<testsuite name=\"single-replica\""));
+    CHECK(single.starts_with("<testsuite name=\"single-replica\" tests=\"1\" failures=\"1\""));
+    CHECK(count(single, "<failure ") == 1);
+    CHECK(single.find("(and 1 more)\" type=\"error\">") != std::string::npos);
+    CHECK(single.find("second problem") != std::string::npos);
+    const auto pdb = xml.substr(xml.find("<testsuite name=\"pdb-missing\""), single.size());
+    CHECK(pdb.starts_with("<testsuite name=\"pdb-missing\" tests=\"1\" failures=\"0\""));
+    CHECK(pdb.find("<system-out>also matched, reported as single-replica: deploy/web.yaml:3") != std::string::npos);
+  }
+
   TEST_CASE("JUnit: hostile names are escaped, control characters never raw; input errors are errors") {
     auto a = analysis_of_text(deployment(kHostileName, 1) + "---\nkind: [unclosed\n");
     const auto xml = render(report::write_junit, *a);
