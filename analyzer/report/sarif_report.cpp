@@ -16,6 +16,7 @@
 #include "faultline/report/terminal_text.hpp"
 #include "report_words.hpp"
 
+// driver.informationUri must be an absolute URI; a build may define the project's own.
 #ifndef FAULTLINE_HOMEPAGE
 #define FAULTLINE_HOMEPAGE "https://github.com/faultline/faultline"
 #endif
