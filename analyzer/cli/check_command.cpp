@@ -110,6 +110,9 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   app.add_option("--helm-release", o.helm_release, "Helm release the fix plan's helm upgrade names (default: from the chart)")
       ->type_name("NAME")
       ->group(output);
+  app.add_option("--sarif-root", o.sarif_root, "SARIF file paths are relative to DIR (default: the current directory)")
+      ->type_name("DIR")
+      ->group(output);
 
   add_gate_flags(app, o.settings);
   add_settings_flags(app, o.settings, FlagSet::analysis);
@@ -179,6 +182,8 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
   report_options.quiet = options.quiet;
   report_options.plan_only = options.plan_only;
   report_options.helm_release = options.helm_release;
+  report_options.fail_on = settings.fail_on.empty() ? "error" : settings.fail_on;
+  report_options.sarif_root = options.sarif_root;
   if (options.output.empty()) {
     report_options.color = use_color(options.color, env.stdout_is_terminal, env);
     format->write(*analysis, report_options, env.out);

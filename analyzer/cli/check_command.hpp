@@ -24,6 +24,7 @@ struct CheckOptions {
   SettingsFlags settings;  ///< flags that are settings: merged over .faultline.yaml
   bool plan_only = false;    ///< --plan-only
   std::string helm_release;  ///< --helm-release
+  std::string sarif_root;    ///< --sarif-root: SARIF paths relative to it ("" = current directory)
 };
 
 /// Adds check's options and help to `app`, storing them in `options`.

@@ -77,7 +77,7 @@ std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
   a->diagnostics.insert(a->diagnostics.end(), a->graph->diagnostics().begin(), a->graph->diagnostics().end());
   const rules::Context context{a->model, a->inventory, a->placement, a->graph.get()};
   const std::size_t evaluated_from = a->diagnostics.size();
-  a->findings = rules::evaluate(a->catalogue, context, &a->examined, &a->diagnostics);
+  a->findings = rules::evaluate(a->catalogue, context, &a->examined, &a->diagnostics, &a->examined_objects);
   if (pipeline::has_error(a->diagnostics, evaluated_from)) a->input_error = true;  // a rule failed
   pipeline::attach_blast_radius(*a->graph, a->findings);
   a->stale_baseline = rules::apply_baseline(baseline, a->findings);

@@ -171,7 +171,7 @@ std::string safe_lines(const std::string& text) {
 
 }  // namespace
 
-void write_plan_text(const FixPlan& plan, std::ostream& out) {
+void write_plan_text(const FixPlan& plan, std::ostream& out, std::size_t max_objects) {
   for (const auto& h : plan.helm) {
     out << fmt::format("# chart {}{}\n", h.chart.empty() ? "(unknown: no # Source comment)" : terminal_text(h.chart),
                        h.release_assumed ? fmt::format(", release {} assumed: pass --helm-release NAME if yours differs", terminal_text(h.release)) : "");
@@ -194,7 +194,8 @@ void write_plan_text(const FixPlan& plan, std::ostream& out) {
   for (const auto& [s, objects] : merged) {
     std::string rules, names;
     for (const auto& r : s->rules) rules += (rules.empty() ? "" : ", ") + r;
-    for (const auto& o : objects) names += (names.empty() ? "" : ", ") + o;
+    for (std::size_t i = 0; i < objects.size() && i < max_objects; ++i) names += (i ? ", " : "") + objects[i];
+    if (objects.size() > max_objects) names += fmt::format(" and {} more", objects.size() - max_objects);
     out << fmt::format("# {} ({}): merge into {}\n", terminal_text(names), terminal_text(rules),
                        objects.size() == 1 ? "its manifest" : "each manifest")
         << safe_lines(s->yaml);

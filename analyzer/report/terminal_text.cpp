@@ -6,9 +6,7 @@
 #include <fmt/format.h>
 
 namespace faultline::report {
-namespace {
 
-/// Length of the UTF-8 sequence starting at text[i] and its code point; 0 when it is invalid.
 std::size_t utf8_sequence(std::string_view text, std::size_t i, char32_t& cp) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char lead = byte(i);
@@ -35,6 +33,8 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i, char32_t& cp) {
   if (cp < kMinimum[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return 0;
   return len;
 }
+
+namespace {
 
 /// C1 controls, and the code points that reorder text on screen (the "Trojan Source" class).
 bool hidden_code_point(char32_t cp) {

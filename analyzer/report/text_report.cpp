@@ -11,6 +11,7 @@
 #include "faultline/report/fix_plan.hpp"
 #include "faultline/report/report.hpp"
 #include "faultline/report/terminal_text.hpp"
+#include "report_words.hpp"
 #include "style.hpp"
 
 namespace faultline::report {
@@ -32,10 +33,6 @@ std::string location_text(const SourceLocation& where) {
   std::string text = file_line(where);
   if (!where.helm_template.empty()) text += fmt::format(" (template {})", safe(where.helm_template));
   return text;
-}
-
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
 /// Findings of one object, in the order the pipeline sorted them (worst first).

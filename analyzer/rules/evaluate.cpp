@@ -102,12 +102,13 @@ Finding to_finding(const Rule& rule, Hit& hit) {
 }  // namespace
 
 std::size_t evaluate_rule(const Rule& rule, const Template& tmpl, const Context& context, std::vector<Finding>& findings,
-                          Diagnostics* problems) {
+                          Diagnostics* problems, std::vector<const model::ObjectMeta*>* examined_objects) {
   const Params params(rule.params, tmpl.params);
   std::size_t in_scope = 0;
-  const TemplateInput input{rule, context, params, tmpl.default_kinds, &in_scope};
+  const TemplateInput input{rule, context, params, tmpl.default_kinds, &in_scope, examined_objects};
   // One rule that fails (out of memory, a bug) loses only its own findings: the guard is per rule.
   const std::size_t kept = findings.size();
+  const std::size_t kept_objects = examined_objects ? examined_objects->size() : 0;
   try {
     std::vector<Hit> hits;
     tmpl.evaluate(input, hits);
@@ -115,6 +116,7 @@ std::size_t evaluate_rule(const Rule& rule, const Template& tmpl, const Context&
       if (hit.object) findings.push_back(to_finding(rule, hit));
   } catch (const std::exception& e) {
     findings.resize(kept);
+    if (examined_objects) examined_objects->resize(kept_objects);  // no test case may pass a rule that failed
     if (problems) {
       problems->push_back({Severity::error, rule.where,
                            fmt::format("rule {} could not be evaluated ({}); its findings are missing from this report",
@@ -125,12 +127,14 @@ std::size_t evaluate_rule(const Rule& rule, const Template& tmpl, const Context&
 }
 
 std::vector<Finding> evaluate(const Catalogue& catalogue, const Context& context,
-                              std::map<std::string, std::size_t>* examined, Diagnostics* problems) {
+                              std::map<std::string, std::size_t>* examined, Diagnostics* problems,
+                              std::map<std::string, std::vector<const model::ObjectMeta*>>* examined_objects) {
   std::vector<Finding> findings;
   for (const Rule& rule : catalogue.rules) {
     const Template* tmpl = rule.enabled ? find_template(rule.template_id) : nullptr;
     if (!tmpl) continue;
-    const std::size_t in_scope = evaluate_rule(rule, *tmpl, context, findings, problems);
+    auto* objects = examined_objects ? &(*examined_objects)[rule.id] : nullptr;
+    const std::size_t in_scope = evaluate_rule(rule, *tmpl, context, findings, problems, objects);
     if (examined) (*examined)[rule.id] += in_scope;
   }
   absorb_superseded(catalogue, findings);

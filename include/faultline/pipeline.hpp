@@ -69,6 +69,9 @@ struct Analysis {
   rules::Catalogue catalogue;
   /// Per enabled rule id, how many objects fell in its scope (0: the rule ran but saw nothing).
   std::map<std::string, std::size_t> examined;
+  /// Per enabled rule id, the objects in its scope (the JUnit report's test cases), in the order
+  /// the rule examined them; pointers into `model`.
+  std::map<std::string, std::vector<const model::ObjectMeta*>> examined_objects;
   /// True when some input could not be read or parsed, or held no Kubernetes object, or a
   /// resource or rule could not be fully analyzed: the report is incomplete (exit 2).
   bool input_error = false;

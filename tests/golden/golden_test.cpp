@@ -1,5 +1,6 @@
 // Golden files: every case folder under fixtures/golden/ is analyzed as the command line would,
-// in text and in JSON, and the bytes are compared with expected.txt and expected.json.
+// in every format, and the bytes are compared with expected.txt, expected.json, expected.sarif,
+// expected.junit.xml and expected.md.
 // FAULTLINE_UPDATE_GOLDEN=1 rewrites the expected files instead (review the diff before committing).
 #include <cstdlib>
 #include <filesystem>
@@ -71,7 +72,7 @@ std::vector<fs::path> golden_cases() {
 }  // namespace
 
 TEST_SUITE("golden") {
-  TEST_CASE("text and JSON reports match the golden files byte for byte") {
+  TEST_CASE("every report format matches the golden files byte for byte") {
     fs::current_path(FAULTLINE_SOURCE_DIR);  // paths in reports are as given: relative to the tree
     const auto cases = golden_cases();
     REQUIRE(cases.size() >= 4);
@@ -79,6 +80,9 @@ TEST_SUITE("golden") {
       SUBCASE(dir.filename().string().c_str()) {
         compare_or_update(dir / "expected.txt", render(case_arguments(dir, {})));
         compare_or_update(dir / "expected.json", render(case_arguments(dir, {"--format", "json"})));
+        compare_or_update(dir / "expected.sarif", render(case_arguments(dir, {"--format", "sarif"})));
+        compare_or_update(dir / "expected.junit.xml", render(case_arguments(dir, {"--format", "junit"})));
+        compare_or_update(dir / "expected.md", render(case_arguments(dir, {"--format", "markdown"})));
       }
     }
   }

@@ -1,6 +1,7 @@
 #pragma once
 /// The fix plan: the changes that remove the findings, merged per tool (one helm upgrade per
 /// chart, one runaiconfig patch, one kubectl label, YAML snippets per object).
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -51,7 +52,8 @@ struct FixPlan {
 FixPlan build_fix_plan(const Analysis& analysis, const std::vector<const rules::Finding*>& listed,
                        const std::string& helm_release);
 
-/// The plan as text a person pastes: commands, then YAML snippets, each under a `#` comment.
-void write_plan_text(const FixPlan& plan, std::ostream& out);
+/// The plan as text a person pastes: commands, then YAML snippets, each under a `#` comment
+/// that names at most `max_objects` objects, then counts the rest (short reports cap it).
+void write_plan_text(const FixPlan& plan, std::ostream& out, std::size_t max_objects = SIZE_MAX);
 
 }  // namespace faultline::report

@@ -18,6 +18,8 @@ struct ReportOptions {
   bool quiet = false;            ///< text: findings and error diagnostics only, no summary
   bool plan_only = false;        ///< only the fix plan (`faultline plan`, `check --plan-only`)
   std::string helm_release;      ///< --helm-release NAME: the release the plan's helm upgrade names
+  std::string fail_on = "error";  ///< --fail-on (resolved): JUnit failures and the Markdown verdict follow it
+  std::string sarif_root;         ///< --sarif-root DIR: SARIF URIs are relative to it; "" = the current directory
 };
 
 /// A report format: its name for --format, a one-line description, and its writer.
@@ -36,11 +38,20 @@ const Format* find_format(std::string_view name);
 void write_text(const Analysis& analysis, const ReportOptions& options, std::ostream& out);
 /// JSON, schema version 1 (documented in README "JSON output").
 void write_json(const Analysis& analysis, const ReportOptions& options, std::ostream& out);
+/// SARIF 2.1.0 for code scanning: every rule of the catalogue, one result per listed finding.
+void write_sarif(const Analysis& analysis, const ReportOptions& options, std::ostream& out);
+/// JUnit XML for CI test reports: a test suite per rule, a test case per object it examined.
+void write_junit(const Analysis& analysis, const ReportOptions& options, std::ostream& out);
+/// Markdown for a pull-request comment or a review: verdict, counts, SPOFs, coverage, details.
+void write_markdown(const Analysis& analysis, const ReportOptions& options, std::ostream& out);
 
 /// "file:line:column: severity: message" (parts that are unknown left out), like a compiler.
 std::string format_diagnostic(const Diagnostic& diagnostic, bool color = false);
 
 /// The findings a report lists: unsuppressed ones, plus suppressed ones with show_suppressed.
 std::vector<const rules::Finding*> listed_findings(const Analysis& analysis, const ReportOptions& options);
+
+/// True when `finding` makes the exit code 1 under `fail_on` ("error", "warning", "info", "never").
+bool fails_check(const rules::Finding& finding, std::string_view fail_on);
 
 }  // namespace faultline::report

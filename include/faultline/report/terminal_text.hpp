@@ -11,4 +11,8 @@ namespace faultline::report {
 /// backslash is kept as is: the escapes are for reading, not for decoding.
 std::string terminal_text(std::string_view text);
 
+/// Length of the UTF-8 sequence that starts at text[i] (1 to 4), its code point in `cp`; 0 when
+/// the bytes there are not UTF-8 (overlong, surrogate, truncated, past U+10FFFF, or ASCII).
+std::size_t utf8_sequence(std::string_view text, std::size_t i, char32_t& cp);
+
 }  // namespace faultline::report

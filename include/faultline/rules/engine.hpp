@@ -38,8 +38,9 @@ bool runai_present(const model::Model& model);
 
 /// Runs one rule with `tmpl`, appending its findings; returns how many objects were in its scope.
 /// When the template throws, the rule's findings are dropped and an error naming it is added to `problems`.
+/// `examined_objects`, when given, receives the objects in its scope.
 std::size_t evaluate_rule(const Rule& rule, const Template& tmpl, const Context& context, std::vector<Finding>& findings,
-                          Diagnostics* problems);
+                          Diagnostics* problems, std::vector<const model::ObjectMeta*>* examined_objects = nullptr);
 
 /// Folds each finding of a rule listed in another rule's `supersedes:` into that rule's finding on
 /// the same object: one finding keeps the specific message and fix, the worse severity, and the
@@ -51,11 +52,13 @@ void apply_ignores(const std::vector<ScopeIgnore>& ignores, std::vector<Finding>
 
 /// Runs every enabled rule, then absorb_superseded and apply_ignores; findings carry message, remediation and
 /// evidence, unsorted. Findings on objects annotated faultline.io/ignore are returned with
-/// suppressed = true. `examined`, when given, receives per rule id the number of objects in its scope.
+/// suppressed = true. `examined`, when given, receives per rule id the number of objects in its scope,
+/// and `examined_objects` those objects (pointers into the context's model).
 /// A rule that throws (out of memory included) adds an error to `problems` and no findings;
 /// the other rules still run.
 std::vector<Finding> evaluate(const Catalogue& catalogue, const Context& context,
                               std::map<std::string, std::size_t>* examined = nullptr,
-                              Diagnostics* problems = nullptr);
+                              Diagnostics* problems = nullptr,
+                              std::map<std::string, std::vector<const model::ObjectMeta*>>* examined_objects = nullptr);
 
 }  // namespace faultline::rules

@@ -78,10 +78,13 @@ struct TemplateInput {
   const Params& params;
   const std::vector<std::string>& default_kinds;
   std::size_t* examined = nullptr;  ///< counts objects found in scope, so tests can tell that a rule ran
+  /// Receives the objects found in scope (the JUnit report's test cases); null: not kept.
+  std::vector<const model::ObjectMeta*>* examined_objects = nullptr;
   /// Does the object fall in the rule's scope? Templates call this before looking at an object.
   bool in_scope(const model::ObjectMeta& meta) const {
     const bool in = rule.scope.contains(meta, default_kinds);
     if (in && examined) ++*examined;
+    if (in && examined_objects) examined_objects->push_back(&meta);
     return in;
   }
 };
