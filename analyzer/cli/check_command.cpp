@@ -182,7 +182,7 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
   report_options.quiet = options.quiet;
   report_options.plan_only = options.plan_only;
   report_options.helm_release = options.helm_release;
-  report_options.fail_on = settings.fail_on.empty() ? "error" : settings.fail_on;
+  report_options.fail_on = settings->fail_on.empty() ? "error" : settings->fail_on;
   report_options.sarif_root = options.sarif_root;
   if (options.output.empty()) {
     report_options.color = use_color(options.color, env.stdout_is_terminal, env);
