@@ -45,6 +45,7 @@ quote() {
   quoted="'$done_part$rest' "
 }
 helm_args= faultline_args= after_separator=false namespace_given=false
+helm_namespace= previous=
 for arg do
   if [ "$after_separator" = false ] && [ "$arg" = -- ]; then
     after_separator=true
@@ -52,8 +53,13 @@ for arg do
     case $arg in -n | -n?* | --namespace | --namespace=*) namespace_given=true ;; esac
     quote "$arg"; faultline_args=$faultline_args$quoted
   else
+    # A namespace among the helm flags is only seen when the script runs outside Helm, which
+    # keeps -n/--namespace for itself.
+    case $previous in -n | --namespace) helm_namespace=$arg ;; esac
+    case $arg in --namespace=*) helm_namespace=${arg#--namespace=} ;; -n?*) helm_namespace=${arg#-n} ;; esac
     quote "$arg"; helm_args=$helm_args$quoted
   fi
+  previous=$arg
 done
 
 helm_bin=${HELM_BIN:-helm}
@@ -79,11 +85,12 @@ fi
 
 eval "set -- $faultline_args"
 # Helm takes -n/--namespace for itself (wherever it is written) and hands the namespace over as
-# HELM_NAMESPACE, which the helm template above read too: objects that name no namespace are
-# where `helm install` would put them. A --namespace among the faultline flags (when the script
-# is run directly) wins; faultline refuses the option twice.
-if [ -n "${HELM_NAMESPACE-}" ] && [ "$namespace_given" = false ]; then
-  set -- --namespace "$HELM_NAMESPACE" "$@"
+# HELM_NAMESPACE, which the helm template above read too (a -n among its flags wins there, as
+# here): objects that name no namespace are where `helm install` would put them. A --namespace
+# among the faultline flags (when the script is run directly) wins; faultline refuses it twice.
+namespace=${helm_namespace:-${HELM_NAMESPACE-}}
+if [ -n "$namespace" ] && [ "$namespace_given" = false ]; then
+  set -- --namespace "$namespace" "$@"
 fi
 # The open file outlives its name: faultline reads it as stdin and its exit status is ours.
 exec <"$rendered"

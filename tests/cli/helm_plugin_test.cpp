@@ -137,6 +137,12 @@ TEST_SUITE("cli") {
     CHECK(own.code == 1);
     CHECK(contains(own.out, "Deployment/other/api"));
     CHECK(box.helm_args() == "[template]\n[./chart]\n");
+    // Run directly, a -n among the helm template flags renders there and is faultline's too.
+    for (const std::string flags : {"-n shop", "--namespace shop", "--namespace=shop", "-nshop"}) {
+      INFO(flags);
+      CHECK(contains(box.run("./chart " + flags, "HELM_NAMESPACE=other", manifest.string()).out, "Deployment/shop/api"));
+    }
+    CHECK(box.helm_args() == "[template]\n[./chart]\n[-nshop]\n");
   }
 
   TEST_CASE("helm faultline without faultline on PATH (or at FAULTLINE_BIN) is exit 2 and says so") {
