@@ -3,6 +3,11 @@ BUILD ?= build
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEBIAN_PACKAGES := cmake g++ make pkg-config libyaml-cpp-dev libfyaml-dev libboost-graph-dev libcli11-dev libfmt-dev doctest-dev strace git pre-commit
+# The man page (help2man) and the .deb's Depends (dpkg-shlibdeps, in dpkg-dev): `make install`, `make package`.
+DEBIAN_PACKAGES += help2man dpkg-dev
+# `make install` puts faultline under $(PREFIX) (bin/, share/man/man1/, share/doc/faultline/);
+# DESTDIR=DIR stages it below DIR, as packagers do.
+PREFIX ?= /usr/local
 DEMO_INPUT := fixtures/examples/runai-control-plane.yaml
 # The default Run:ai example, on an inventory with a single Run:ai system node.
 DEMO_NODES := fixtures/inventories/runai-system-1-nodes-1-zones.yaml
@@ -14,7 +19,7 @@ FUZZ_SECONDS ?= 60
 # clang and its libFuzzer/sanitizer runtimes: only `make fuzz` needs them.
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 
-.PHONY: all deps configure build demo test test-sanitize lint fuzz bench bench-1g graph-picture clean
+.PHONY: all deps configure build demo test test-sanitize lint fuzz bench bench-1g graph-picture install package clean
 
 all: build
 
@@ -51,6 +56,17 @@ demo: build
 test: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target faultline faultline_tests
 	@cd $(BUILD) && ctest --output-on-failure
+
+# The stripped binary, its man page and the docs (README "Install").
+install: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target faultline faultline_man
+	@cmake --install $(BUILD) --strip --prefix $(PREFIX)
+
+# A Debian package of the same files, $(BUILD)/faultline_<version>-1_<arch>.deb (README "Install").
+package: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target faultline faultline_man
+	@cd $(BUILD) && cpack -G DEB
+	@ls $(BUILD)/faultline_*.deb
 
 # The whole suite (regression corpus included) under AddressSanitizer and UBSan, with GCC.
 test-sanitize: deps
