@@ -5,9 +5,9 @@
 #include <sstream>
 #include <string>
 
-#include "faultline/graph/render.hpp"
+#include "faultline/report/graph_report.hpp"
 #include "faultline/graph/simulate.hpp"
-#include "faultline/graph/simulation_report.hpp"
+#include "faultline/report/simulation_report.hpp"
 #include "faultline/pipeline.hpp"
 #include "faultline/report/report.hpp"
 
@@ -24,10 +24,10 @@ inline std::unique_ptr<Analysis> exercise(const std::string& text, std::ostream&
   report_options.show_suppressed = true;
   for (const auto& format : report::formats()) format.write(*analysis, report_options, out);
   if (analysis->graph) {
-    graph::write_dot(*analysis->graph, out);
+    report::write_graph_dot(*analysis->graph, out);
     std::string error;
     const auto sim = graph::simulate(*analysis->graph, {graph::FailureSpec{"node", "", true}}, error);
-    graph::write_simulation_text(*analysis->graph, sim, out);
+    report::write_simulation_text(*analysis->graph, sim, out);
   }
   return analysis;
 }

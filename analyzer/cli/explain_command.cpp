@@ -1,6 +1,6 @@
 #include "explain_command.hpp"
 
-#include "faultline/rules/explain.hpp"
+#include "faultline/report/rules_report.hpp"
 
 #include "catalogue_loading.hpp"
 
@@ -25,7 +25,7 @@ ExitCode run_explain(const ExplainOptions& options, Environment& env) {
   const auto catalogue = load_catalogue_or_report(options.settings, env);
   if (!catalogue) return ExitCode::error;
   if (const auto* rule = catalogue->find(options.rule)) {
-    env.out << rules::explain_text(*rule);
+    env.out << report::explain_text(*rule);
     return ExitCode::clean;
   }
   env.err << "faultline: error: unknown rule '" << options.rule << "'";

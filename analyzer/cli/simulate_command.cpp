@@ -2,9 +2,8 @@
 #include "simulate_command.hpp"
 
 #include "faultline/capacity/capacity.hpp"
-#include "faultline/graph/simulation_report.hpp"
 #include "faultline/report/capacity_report.hpp"
-#include "faultline/report/json_writer.hpp"
+#include "faultline/report/simulation_report.hpp"
 
 namespace faultline::cli {
 namespace {
@@ -25,35 +24,6 @@ capacity::FitReport check_capacity(const Analysis& a, const graph::Simulation& s
   for (const auto& o : sim.outcomes)
     if (o.lost > 0) lost.emplace_back((*a.graph)[o.workload].placement, o.lost);
   return capacity::check_failure(capacity::build_capacity(a.inventory, a.placement), sim.failed_nodes, lost);
-}
-
-void write_json(const graph::SystemGraph& g, const graph::Simulation& sim, const capacity::FitReport& fit, std::ostream& out) {
-  report::JsonWriter json(out);
-  json.begin_object();
-  json.key("failed").strings(sim.failed);
-  json.key("failed_nodes").strings(sim.failed_nodes);
-  json.member("tried", sim.tried).member("outages", sim.outages());
-  json.key("outcomes").begin_array();
-  for (const auto& o : sim.outcomes) {
-    std::vector<std::string> path;
-    if (o.path) {
-      for (const auto v : o.path->vertices) path.push_back(g[v].label);
-    }
-    json.begin_object()
-        .member("workload", g[o.workload].label)
-        .member("impact", std::string(graph::to_string(o.impact)))
-        .member("outage", graph::is_outage(o.impact))
-        .member("replicas", o.replicas)
-        .member("lost", o.lost)
-        .member("detail", o.detail);
-    json.key("path").strings(path);
-    json.end_object();
-  }
-  json.end_array();
-  json.key("webhooks_down").strings(sim.webhooks_down);
-  report::write_capacity_json(fit, json);
-  json.end_object();
-  out << '\n';
 }
 
 }  // namespace
@@ -88,9 +58,9 @@ ExitCode run_simulate(const SimulateOptions& o, Environment& env) {
   const auto fit = check_capacity(*analysis, sim);
   const bool written = write_result(o.input.output, env, [&](std::ostream& out) {
     if (o.input.format == "json") {
-      write_json(*analysis->graph, sim, fit, out);
+      report::write_simulation_json(*analysis->graph, sim, fit, out);
     } else {
-      graph::write_simulation_text(*analysis->graph, sim, out);
+      report::write_simulation_text(*analysis->graph, sim, out);
       report::write_capacity_text(fit, out);
     }
   });

@@ -1,7 +1,7 @@
 // Verdict shades and the SPOF ranking shared by the DOT and JSON writers.
 #include <algorithm>
 
-#include "verdict.hpp"
+#include "faultline/graph/verdicts.hpp"
 
 namespace faultline::graph {
 

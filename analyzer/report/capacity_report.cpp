@@ -39,11 +39,11 @@ void write_capacity_text(const capacity::FitReport& fit, std::ostream& out) {
 void write_capacity_json(const capacity::FitReport& fit, JsonWriter& json) {
   json.key("capacity").begin_object();
   json.member("verdict", std::string(capacity::to_string(fit.verdict)))
-      .member("rests_on", fit.rests_on)
+      .member("restsOn", fit.rests_on)
       .member("usage", fit.usage)
-      .member("pods_to_move", fit.pods_to_move)
-      .member("pods_placed", fit.pods_placed)
-      .member("placement_tried", fit.packed);
+      .member("podsToMove", fit.pods_to_move)
+      .member("podsPlaced", fit.pods_placed)
+      .member("placementTried", fit.packed);
   json.key("shortages").begin_array();
   for (const auto& s : fit.shortages) {
     json.begin_object().member("resource", s.resource).member("needed", amount(s.resource, s.needed));
@@ -57,11 +57,11 @@ void write_capacity_json(const capacity::FitReport& fit, JsonWriter& json) {
         .member("workload", m.placement->workload->meta.ref.display())
         .member("pods", m.pods)
         .member("placed", m.placed)
-        .member("requests_known", m.known)
+        .member("requestsKnown", m.known)
         .end_object();
   }
   json.end_array();
-  json.key("not_recreated").strings(fit.not_recreated);
+  json.key("notRecreated").strings(fit.not_recreated);
   json.end_object();
 }
 

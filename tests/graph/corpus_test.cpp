@@ -2,7 +2,7 @@
 // with the largest blast radius, and depends-on-spof on Keycloak's one-replica PostgreSQL.
 #include <doctest/doctest.h>
 
-#include "faultline/graph/render.hpp"
+#include "faultline/graph/verdicts.hpp"
 #include "faultline/pipeline.hpp"
 
 namespace {

@@ -40,7 +40,7 @@ TEST_CASE("a name with a newline or an escape sequence cannot forge a finding li
   CHECK(text.find('\x1b') == std::string::npos);
   CHECK(text.find("web\\n  error [forged-rule] Deployment/x is fine\\x1b[2J") != std::string::npos);
   std::ostringstream dot;
-  graph::write_dot(*a->graph, dot);
+  report::write_graph_dot(*a->graph, dot);
   CHECK(dot.str().find("web\\\\n  error [forged-rule]") != std::string::npos);  // a visible \n, not a line break
 }
 

@@ -7,7 +7,7 @@
 
 #include "faultline/rules/embedded.hpp"
 #include "faultline/rules/engine.hpp"
-#include "faultline/rules/explain.hpp"
+#include "faultline/report/rules_report.hpp"
 
 namespace fs = std::filesystem;
 using namespace faultline;
@@ -82,7 +82,7 @@ TEST_CASE("the README's rule list matches the catalogue") {
     if (line.starts_with("## ")) in_rules = line == "## Rules";
     else if (in_rules && line.starts_with("- `")) listed += line + "\n";
   }
-  const std::string expected = rules::catalogue_list_markdown(builtin());
+  const std::string expected = report::catalogue_list_markdown(builtin());
   CHECK_MESSAGE(listed == expected, "update the list under '## Rules' in README.md to:\n" << expected);
 }
 
@@ -90,7 +90,7 @@ TEST_CASE("explain text holds summary, parameters, explanation, fix and examples
   const auto catalogue = builtin();
   const auto* rule = catalogue.find("single-replica");
   REQUIRE(rule);
-  const std::string text = rules::explain_text(*rule);
+  const std::string text = report::explain_text(*rule);
   CHECK(text.starts_with("single-replica: "));
   CHECK(text.find("min = 2 (int, default none)") != std::string::npos);
   CHECK(text.find("Fix: ") != std::string::npos);

@@ -4,11 +4,14 @@
 
 #include <fmt/format.h>
 
-#include "faultline/graph/render.hpp"
+#include "faultline/graph/verdicts.hpp"
+#include "faultline/report/graph_report.hpp"
 #include "faultline/report/terminal_text.hpp"
-#include "verdict.hpp"
 
-namespace faultline::graph {
+namespace faultline::report {
+
+using namespace faultline::graph;
+
 namespace {
 
 // Pinned workloads (few eligible nodes) get their placement edges drawn; others would only clutter.
@@ -20,7 +23,7 @@ std::string quote(const std::vector<std::string>& lines) {
   std::string out = "\"";
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) out += "\\n";
-    for (const char c : report::terminal_text(lines[i])) {
+    for (const char c : terminal_text(lines[i])) {
       if (c == '"' || c == '\\') out += '\\';
       out += c;
     }
@@ -125,7 +128,7 @@ void write_placement_edges(const SystemGraph& g, Vertex v, std::ostream& out) {
 
 }  // namespace
 
-void write_dot(const SystemGraph& g, std::ostream& out) {
+void write_graph_dot(const SystemGraph& g, std::ostream& out) {
   std::map<Vertex, std::size_t> radius;
   for (const auto& [v, names] : spofs_by_blast_radius(g)) radius[v] = names.size();
   out << "digraph faultline {\n"
@@ -155,4 +158,4 @@ void write_dot(const SystemGraph& g, std::ostream& out) {
   out << "}\n";
 }
 
-}  // namespace faultline::graph
+}  // namespace faultline::report

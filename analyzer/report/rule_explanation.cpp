@@ -1,9 +1,11 @@
 // The text forms of rules, printed from the one declaration of each fact (rule file, ParamSpec).
-#include "faultline/rules/explain.hpp"
+#include "faultline/report/rules_report.hpp"
 
 #include <fmt/format.h>
 
-namespace faultline::rules {
+namespace faultline::report {
+
+using namespace faultline::rules;
 
 namespace {
 
@@ -53,9 +55,7 @@ std::string explain_text(const Rule& rule) {
                      rule.pack, rule.template_id, rule.enabled ? "" : "   (not enabled)");
   out += scope_text(rule) + params_text(rule);
   if (!rule.supersedes.empty()) {
-    std::string ids;
-    for (const auto& id : rule.supersedes) ids += (ids.empty() ? "" : ", ") + id;
-    out += "Supersedes: " + ids + " (their finding on the same object is folded into this one)\n";
+    out += "Supersedes: " + join(rule.supersedes) + " (their finding on the same object is folded into this one)\n";
   }
   if (!rule.explanation.empty()) out += "\n" + rule.explanation + (rule.explanation.ends_with("\n") ? "" : "\n");
   out += "\nFix: " + rule.remediation + "\n";
@@ -71,4 +71,4 @@ std::string catalogue_list_markdown(const Catalogue& catalogue) {
   return out;
 }
 
-}  // namespace faultline::rules
+}  // namespace faultline::report

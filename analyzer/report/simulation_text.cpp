@@ -1,10 +1,13 @@
 // Simulation results as text.
 #include <fmt/format.h>
 
-#include "faultline/graph/simulation_report.hpp"
+#include "faultline/report/simulation_report.hpp"
 #include "faultline/report/terminal_text.hpp"
 
-namespace faultline::graph {
+namespace faultline::report {
+
+using namespace faultline::graph;
+
 namespace {
 
 std::string tag(Impact impact) {
@@ -21,7 +24,7 @@ std::string tag(Impact impact) {
 std::string joined(const std::vector<std::string>& items) {
   std::string text;
   for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
-  return report::terminal_text(text);
+  return terminal_text(text);
 }
 
 }  // namespace
@@ -32,11 +35,11 @@ void write_simulation_text(const SystemGraph& g, const Simulation& sim, std::ost
                      sim.failed_nodes.size() == 1 ? "" : "s", joined(sim.failed_nodes));
   for (const auto& o : sim.outcomes) {
     const std::string detail = o.path ? "through " + g.describe(*o.path) : o.detail;
-    out << fmt::format("  {:<18} {}: {}\n", tag(o.impact), report::terminal_text(g[o.workload].label),
-                       report::terminal_text(detail));
+    out << fmt::format("  {:<18} {}: {}\n", tag(o.impact), terminal_text(g[o.workload].label),
+                       terminal_text(detail));
   }
   for (const auto& hook : sim.webhooks_down) {
-    out << fmt::format("  {:<18} {}: its Service has no running backend\n", "WEBHOOK DOWN", report::terminal_text(hook));
+    out << fmt::format("  {:<18} {}: its Service has no running backend\n", "WEBHOOK DOWN", terminal_text(hook));
   }
   std::size_t degraded = sim.outcomes.size() - sim.outages();
   if (sim.outages() == 0) {
@@ -46,4 +49,4 @@ void write_simulation_text(const SystemGraph& g, const Simulation& sim, std::ost
   }
 }
 
-}  // namespace faultline::graph
+}  // namespace faultline::report
