@@ -1,6 +1,6 @@
 #include "catalogue_loading.hpp"
 
-#include "faultline/report/report.hpp"
+#include "error_output.hpp"
 
 namespace faultline::cli {
 
@@ -10,7 +10,7 @@ std::optional<rules::Catalogue> load_catalogue_or_report(const SettingsFlags& fl
   Diagnostics errors;
   auto catalogue = rules::load_catalogue(settings->policy_paths, errors);
   if (errors.empty()) return catalogue;
-  for (const auto& d : errors) env.err << report::format_diagnostic(d) << '\n';
+  print_errors(errors, env);
   return std::nullopt;
 }
 

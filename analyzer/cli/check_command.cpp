@@ -1,12 +1,12 @@
 #include "check_command.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "faultline/report/report.hpp"
+#include "error_output.hpp"
+#include "report_output.hpp"
 #include "settings_flags.hpp"
 #include "faultline/rules/baseline.hpp"
 
@@ -56,10 +56,6 @@ bool use_color(const std::string& mode, bool terminal, const Environment& env) {
   return terminal && !env.no_color;
 }
 
-void print_errors(const Diagnostics& errors, std::ostream& err) {
-  for (const auto& d : errors) err << report::format_diagnostic(d) << '\n';
-}
-
 /// --write-baseline and --prune-baseline: maintenance, not a gate, so exit 0 once the file is written
 /// (2 when the input was incomplete: the file then misses what could not be analyzed).
 ExitCode record_baseline(const CheckOptions& options, const Settings& settings, const Analysis& analysis, Environment& env) {
@@ -70,7 +66,7 @@ ExitCode record_baseline(const CheckOptions& options, const Settings& settings, 
       rules::baseline_entries(analysis.findings, prune ? rules::BaselineKeep::still_matched : rules::BaselineKeep::all);
   Diagnostics errors;
   if (!rules::write_baseline(path, entries, errors)) {
-    print_errors(errors, env.err);
+    print_errors(errors, env);
     return ExitCode::error;
   }
   if (prune)
@@ -172,9 +168,7 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
   const auto analysis = env.analyze(analysis_input);
   // Errors go to the terminal whatever the report's format and destination; the report keeps its own copy
   // only where it is data (JSON, SARIF), never mixed into text on stdout.
-  for (const auto& d : analysis->diagnostics)
-    if (d.severity == Severity::error)
-      env.err << report::format_diagnostic(d, use_color(options.color, env.stderr_is_terminal, env)) << '\n';
+  print_errors(analysis->diagnostics, env, use_color(options.color, env.stderr_is_terminal, env));
 
   report::ReportOptions report_options;
   report_options.coverage = options.coverage.value_or(analysis->inventory.present());
@@ -184,22 +178,11 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
   report_options.helm_release = options.helm_release;
   report_options.fail_on = settings->fail_on.empty() ? "error" : settings->fail_on;
   report_options.sarif_root = options.sarif_root;
-  if (options.output.empty()) {
-    report_options.color = use_color(options.color, env.stdout_is_terminal, env);
-    format->write(*analysis, report_options, env.out);
-    env.out.flush();
-  } else {
-    report_options.color = options.color == "always";
-    std::ostringstream buffer;
-    format->write(*analysis, report_options, buffer);
-    std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
-    file << buffer.str();
-    file.close();
-    if (!file) {
-      env.err << "faultline: error: cannot write " << options.output << '\n';
-      return ExitCode::error;
-    }
-  }
+  // A file gets colour only when asked for: auto means a terminal, and a file is not one.
+  report_options.color = options.output.empty() ? use_color(options.color, env.stdout_is_terminal, env)
+                                                : options.color == "always";
+  if (!write_result(options.output, env, [&](std::ostream& out) { format->write(*analysis, report_options, out); }))
+    return ExitCode::error;
   if (options.prune_baseline || !options.write_baseline.empty()) return record_baseline(options, *settings, *analysis, env);
   return exit_code_for(*analysis, settings->fail_on);
 }

@@ -2,6 +2,7 @@
 #include "graph_command.hpp"
 
 #include "faultline/report/graph_report.hpp"
+#include "report_output.hpp"
 
 namespace faultline::cli {
 namespace {

@@ -1,10 +1,7 @@
 // Shared plumbing of `simulate` and `graph`.
 #include "graph_common.hpp"
 
-#include <fstream>
-#include <sstream>
-
-#include "faultline/report/report.hpp"
+#include "error_output.hpp"
 
 namespace faultline::cli {
 
@@ -30,27 +27,9 @@ std::unique_ptr<Analysis> analyze_for_graph(const GraphInputOptions& o, Environm
   const auto settings = resolve_settings(o.settings, env);
   if (!settings) return nullptr;
   auto analysis = env.analyze(analysis_options(*settings, o.settings, o.paths));
-  for (const auto& d : analysis->diagnostics) {
-    if (d.severity != Severity::error) continue;
-    env.err << report::format_diagnostic(d) << '\n';
-  }
+  print_errors(analysis->diagnostics, env);
   if (analysis->policy_error || !analysis->graph) return nullptr;
   return analysis;
-}
-
-bool write_result(const std::string& output, Environment& env, const std::function<void(std::ostream&)>& body) {
-  if (output.empty()) {
-    body(env.out);
-    env.out.flush();
-    return true;
-  }
-  std::ostringstream buffer;
-  body(buffer);
-  std::ofstream file(output, std::ios::binary | std::ios::trunc);
-  file << buffer.str();
-  file.close();
-  if (!file) env.err << "faultline: error: cannot write " << output << '\n';
-  return static_cast<bool>(file);
 }
 
 }  // namespace faultline::cli

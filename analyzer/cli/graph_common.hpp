@@ -26,7 +26,5 @@ void add_graph_input_options(CLI::App& app, GraphInputOptions& o, const std::vec
 /// (a bad pack, or no input at all on a terminal).
 std::unique_ptr<Analysis> analyze_for_graph(const GraphInputOptions& o, Environment& env);
 
-/// Writes `body` to --output or stdout; false (with a message) when the file cannot be written.
-bool write_result(const std::string& output, Environment& env, const std::function<void(std::ostream&)>& body);
 
 }  // namespace faultline::cli

@@ -1,6 +1,6 @@
 #include "settings_flags.hpp"
 
-#include "faultline/report/report.hpp"
+#include "error_output.hpp"
 
 namespace faultline::cli {
 namespace {
@@ -129,7 +129,7 @@ std::optional<Settings> resolve_settings(const SettingsFlags& f, Environment& en
   Diagnostics errors;
   auto settings = faultline::resolve_settings(flags, f.config, errors);
   if (errors.empty()) return settings;
-  for (const auto& d : errors) env.err << report::format_diagnostic(d) << '\n';
+  print_errors(errors, env);
   return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 #include "faultline/capacity/capacity.hpp"
 #include "faultline/report/capacity_report.hpp"
 #include "faultline/report/simulation_report.hpp"
+#include "report_output.hpp"
 
 namespace faultline::cli {
 namespace {
