@@ -1,7 +1,7 @@
-// The man page's input: cmake/help2man-input.sh rearranges `faultline --help` and
-// `faultline check --help` for help2man. These tests run it on the built binary, so a change of
-// the help's layout that would garble the man page fails here, and (when CMake found help2man)
-// they generate the page itself and check its sections.
+// The man page's input: cmake/help2man-input.sh rearranges `faultline --help`, `faultline check
+// --help` and every other subcommand's own options for help2man. These tests run it on the built
+// binary, so a change of the help's layout that would garble the man page fails here, and (when
+// CMake found help2man) they generate the page itself and check its sections.
 #include <sstream>
 #include <string>
 
@@ -63,6 +63,33 @@ TEST_SUITE("cli") {
           run_ok(sh_quote(FAULTLINE_BINARY) + " --version"));
   }
 
+  TEST_CASE("help2man's input gives every other subcommand its usage, summary, own options and examples") {
+    const auto input = run_ok(sh_quote(kInputScript) + " " + sh_quote(FAULTLINE_BINARY) + " --help");
+    const auto check_help = run_ok(sh_quote(FAULTLINE_BINARY) + " check --help");
+    for (const std::string sub : {"plan", "rules", "explain", "simulate", "graph"}) {
+      INFO(sub);
+      const auto help = run_ok(sh_quote(FAULTLINE_BINARY) + " " + sub + " --help");
+      const auto usage = help.substr(help.find("Usage: ") + 7, help.find('\n', help.find("Usage: ")) - help.find("Usage: ") - 7);
+      const auto heading = "\nOptions of " + usage + ":\n  " + help.substr(0, help.find('\n')) + "\n";
+      REQUIRE(count(input, heading) == 1);
+      const auto begin = input.find(heading);
+      const auto section = input.substr(begin, input.find(":\n", begin + heading.size()) - begin);
+      std::istringstream lines(help);
+      for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("  -", 0) != 0 || line.rfind("  -h,--help", 0) == 0) continue;
+        INFO(line);
+        // An option check has word for word is listed once, with check's; the others in the subcommand's section.
+        if (check_help.find("\n" + line + "\n") == std::string::npos) CHECK(count(section, "\n" + line + "\n") == 1);
+        else CHECK(count(section, "\n" + line + "\n") == 0);
+      }
+      std::istringstream examples(help.substr(help.find("Example")));
+      for (std::string line; std::getline(examples, line);)
+        if (line.rfind("  faultline " + sub, 0) == 0) CHECK(count(input, "\n" + line + "\n\n") >= 1);
+    }
+    CHECK(count(input, "  faultline simulate --nodes nodes.yaml --fail zone=eu-1a deploy/\n") == 1);
+    CHECK(count(input, "  --fail KEY=VALUE|any-KEY (required)\n") == 1);
+  }
+
 #ifdef FAULTLINE_HELP2MAN
   TEST_CASE("the man page help2man makes from it has the help's options and the sections of cmake/faultline.h2m") {
     faultline::test::TempDir tmp;
@@ -74,7 +101,8 @@ TEST_SUITE("cli") {
     CHECK(roff.find(".TH FAULTLINE \"1\"") != std::string::npos);
     for (const char* section : {".SH SYNOPSIS\n", ".SH DESCRIPTION\n", ".SH OPTIONS\n", ".SH \"EXIT STATUS\"\n",
                                 ".SH \"CONFIGURATION FILE\"\n", ".SH ANNOTATIONS\n", ".SH ENVIRONMENT\n", ".SH FILES\n",
-                                ".SH EXAMPLES\n", ".SH \"SEE ALSO\"\n", ".SS \"Options of faultline check [OPTIONS] [paths...]:\"\n"}) {
+                                ".SH EXAMPLES\n", ".SH \"SEE ALSO\"\n", ".SS \"Options of faultline check [OPTIONS] [paths...]:\"\n",
+                                ".SS \"Options of faultline simulate [OPTIONS] [paths...]:\"\n"}) {
       INFO(section);
       CHECK(count(roff, section) == 1);
     }
