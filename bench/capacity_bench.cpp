@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "faultline/capacity/capacity.hpp"
+#include "faultline/capacity/headroom.hpp"
 #include "faultline/graph/simulate.hpp"
 #include "faultline/graph/system_graph.hpp"
 
@@ -138,6 +139,15 @@ void capacity_benchmark() {
   if (!losses.empty() && !losses[0].shortfalls.empty())
     std::printf("    first: %s, losing %s: %s\n", losses[0].placement->workload->meta.ref.display().c_str(),
                 losses[0].shortfalls[0].domain.c_str(), losses[0].shortfalls[0].why.c_str());
+
+  start = std::chrono::steady_clock::now();
+  const auto room = capacity::headroom(cap, s.inv, s.inv.topology_keys);
+  const double headroom = seconds_since(start);
+  std::printf("  headroom per domain loss (node, zone, region): %.3f s, %.1fx baseline\n", headroom, headroom / base);
+  if (room && !room->losses.empty())
+    for (const auto& r : room->losses.back().resources)
+      std::printf("    worst %s loss, %s: %lld (%s)\n", room->losses.back().key.c_str(), r.resource.c_str(),
+                  static_cast<long long>(r.amount), r.worst_domain.c_str());
 }
 
 }  // namespace faultline::bench

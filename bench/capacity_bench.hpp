@@ -1,6 +1,7 @@
 #pragma once
 // The capacity benchmark: `simulate --fail any-zone` with the capacity verdict, and the
-// capacity-after-loss bounds for every node and zone, on 5,000 nodes and 20,000 workloads.
+// capacity-after-loss bounds for every node and zone, and the headroom per domain loss of the
+// coverage report, on 5,000 nodes and 20,000 workloads.
 
 namespace faultline::bench {
 

@@ -30,6 +30,8 @@ int hard_cap(const placement::WorkloadPlacement& p, const std::string& key) {
 
 }  // namespace
 
+bool is_gpu(const std::string& resource) { return resource.find("gpu") != std::string::npos; }
+
 std::string_view to_string(Usage usage) { return usage == Usage::observed ? "observed" : "planned"; }
 
 std::string describe(Usage usage, std::size_t bound_pods) {

@@ -16,8 +16,6 @@ namespace {
 
 constexpr std::size_t kListedPerKey = 3;
 
-bool is_gpu(const std::string& resource) { return resource.find("gpu") != std::string::npos; }
-
 struct Failure {
   std::string why;
   bool gpu = false;

@@ -5,6 +5,7 @@
 #include "faultline/graph/dependencies.hpp"
 #include "faultline/graph/quorum.hpp"
 #include "faultline/graph/system_graph.hpp"
+#include "faultline/health/observed_health.hpp"
 
 namespace faultline::graph {
 
@@ -85,13 +86,20 @@ class GraphBuilder {
 
   void add_workloads() {
     std::map<std::string, Vertex> custom_resources;
+    // In a cluster dump with Pod status, the replicas that serve are the Ready ones.
+    const auto health = health::observe(model_, inv_, placement_);
+    std::unordered_map<const placement::WorkloadPlacement*, const health::WorkloadHealth*> observed;
+    for (const auto& h : health.workloads) observed.emplace(h.placement, &h);
     for (const auto& p : placement_.workloads) {
       if (p.workload == nullptr) continue;
       const auto& w = *p.workload;
       VertexData data = vertex(VertexKind::workload, w.meta.ref.display(), &w.meta);
       data.workload = &w;
       data.placement = &p;
-      data.spof = spof_status(p, inv_.present());
+      const auto seen = observed.find(&p);
+      const health::WorkloadHealth* h = seen == observed.end() ? nullptr : seen->second;
+      data.spof = spof_status(p, inv_.present(), h);
+      if (h != nullptr) data.ready = h->ready;
       data.quorum = quorum_reason(w, declarations_);
       const Vertex v = add(std::move(data), &w);
       g_.workloads_.push_back(v);

@@ -2,11 +2,16 @@
 #include <fmt/format.h>
 
 #include "faultline/graph/spof.hpp"
+#include "faultline/health/observed_health.hpp"
 
 namespace faultline::graph {
 
-SpofStatus spof_status(const placement::WorkloadPlacement& p, bool inventory_present) {
+SpofStatus spof_status(const placement::WorkloadPlacement& p, bool inventory_present, const health::WorkloadHealth* observed) {
   if (p.workload == nullptr || p.replicas <= 0) return {};
+  if (observed != nullptr && observed->wanted > 1 && observed->ready <= 1) {
+    if (observed->ready == 0) return {true, fmt::format("none of its {} replicas is Ready in the cluster dump", observed->wanted)};
+    return {true, fmt::format("1 of {} replicas Ready in the cluster dump", observed->wanted)};
+  }
   const bool daemon = p.workload->kind == model::WorkloadKind::DaemonSet;
   if (daemon && !p.eligible_nodes) return {};  // one pod per node of a cluster we do not know
   const int runnable = p.replicas - p.pending;

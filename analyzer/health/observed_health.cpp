@@ -11,11 +11,41 @@
 namespace faultline::health {
 namespace {
 
-std::string node_problem(const model::Node& n) {
+std::vector<std::string> node_conditions(const model::Node& n) {
   std::vector<std::string> problems;
   if (n.ready && !*n.ready) problems.push_back("NotReady");
   problems.insert(problems.end(), n.pressure.begin(), n.pressure.end());
-  return problems.empty() ? std::string{} : fmt::format("{}", fmt::join(problems, ", "));
+  return problems;
+}
+
+std::string node_problem(const model::Node& n) { return fmt::format("{}", fmt::join(node_conditions(n), ", ")); }
+
+// Problem nodes first (few), then one pass over the bound pods to count what runs on them.
+std::vector<NodeProblem> node_problems(const inventory::Inventory& inventory, const placement::PlacementResult& placement) {
+  std::vector<NodeProblem> out;
+  std::unordered_map<std::string, std::size_t> index;
+  for (const model::Node* n : inventory.nodes) {
+    auto conditions = node_conditions(*n);
+    if (conditions.empty()) continue;
+    index.emplace(n->meta.ref.name, out.size());
+    out.push_back(NodeProblem{n, std::move(conditions), 0, {}});
+  }
+  if (out.empty()) return out;
+  for (const auto& p : placement.workloads) {
+    if (!p.observed) continue;
+    for (const model::Workload* pod : p.observed->pods) {
+      const auto it = index.find(pod->pod.node_name);
+      if (it == index.end()) continue;
+      auto& problem = out[it->second];
+      ++problem.pods;
+      problem.workloads.push_back(p.workload->meta.ref.display());
+    }
+  }
+  for (auto& problem : out) {
+    std::sort(problem.workloads.begin(), problem.workloads.end());
+    problem.workloads.erase(std::unique(problem.workloads.begin(), problem.workloads.end()), problem.workloads.end());
+  }
+  return out;
 }
 
 std::string images_of(const model::PodTemplate& pod) {
@@ -77,8 +107,7 @@ ObservedHealth observe(const model::Model& model, const inventory::Inventory& in
     std::sort(h.unhealthy.begin(), h.unhealthy.end(), [](const UnhealthyPod& a, const UnhealthyPod& b) { return a.name < b.name; });
     out.workloads.push_back(std::move(h));
   }
-  for (const model::Node* n : inventory.nodes)
-    if (const auto problem = node_problem(*n); !problem.empty()) out.node_problems.push_back(n->meta.ref.name + ": " + problem);
+  out.node_problems = node_problems(inventory, placement);
   return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "faultline/model/quantity.hpp"
+
 namespace faultline::report {
 
 std::string_view verdict_id(placement::Verdict verdict) {
@@ -43,6 +45,18 @@ std::vector<KeySurvival> coverage_summary(const Analysis& analysis) {
     out.push_back(survival);
   }
   return out;
+}
+
+std::optional<capacity::Headroom> coverage_headroom(const Analysis& analysis) {
+  if (!analysis.inventory.present()) return std::nullopt;
+  return capacity::headroom(capacity::build_capacity(analysis.inventory, analysis.placement), analysis.inventory,
+                            coverage_keys(analysis));
+}
+
+std::string_view headroom_verdict(const capacity::ResourceHeadroom& headroom) { return headroom.short_of() ? "short" : "spare"; }
+
+std::string headroom_amount(const capacity::ResourceHeadroom& headroom) {
+  return model::format_quantity(headroom.resource, headroom.amount < 0 ? -headroom.amount : headroom.amount);
 }
 
 std::string short_key_name(const std::string& key) {

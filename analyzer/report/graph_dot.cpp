@@ -53,7 +53,9 @@ Style style_of(Shade shade) {
 std::vector<std::string> workload_label(const SystemGraph& g, Vertex v, const std::map<Vertex, std::size_t>& radius) {
   const auto& w = g[v];
   std::vector<std::string> label = {w.label};
-  if (w.placement != nullptr) label.push_back(fmt::format("{} replica{}", w.placement->replicas, w.placement->replicas == 1 ? "" : "s"));
+  if (w.placement != nullptr)
+    label.push_back(fmt::format("{} replica{}{}", w.placement->replicas, w.placement->replicas == 1 ? "" : "s",
+                                w.ready >= 0 ? fmt::format(", {} Ready", w.ready) : ""));
   if (w.spof.spof) {
     label.push_back("SPOF: " + w.spof.reason);
     label.push_back(fmt::format("blast radius {}", radius.at(v)));

@@ -13,8 +13,9 @@ void write_vertex(const graph::SystemGraph& g, graph::Vertex v, JsonWriter& json
       .member("kind", std::string(graph::to_string(d.kind)))
       .member("label", d.label);
   if (d.kind == graph::VertexKind::workload) {
-    json.member("replicas", d.placement->replicas)
-        .member("verdict", std::string(graph::verdict_of(d)))
+    json.member("replicas", d.placement->replicas);
+    if (d.ready >= 0) json.member("readyReplicas", d.ready);
+    json.member("verdict", std::string(graph::verdict_of(d)))
         .member("spof", d.spof.spof);
     if (d.spof.spof) json.member("spofReason", d.spof.reason);
     if (!d.quorum.empty()) json.member("quorum", d.quorum);

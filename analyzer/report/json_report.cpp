@@ -95,6 +95,40 @@ void write_coverage_entry(JsonWriter& json, const placement::WorkloadPlacement& 
   json.end_object();
 }
 
+void write_resource_headroom(JsonWriter& json, const capacity::ResourceHeadroom& h) {
+  json.begin_object();
+  json.member("resource", h.resource);
+  json.member("verdict", headroom_verdict(h));
+  json.member("amount", headroom_amount(h));
+  if (!h.worst_domain.empty()) json.member("worstDomain", h.worst_domain);
+  json.end_object();
+}
+
+void write_headroom(JsonWriter& json, const capacity::Headroom& headroom) {
+  json.begin_object();
+  json.member("usage", capacity::to_string(headroom.usage));
+  json.member("usageNote", headroom.usage_note);
+  json.key("resources").strings(headroom.resources);
+  json.key("beforeLoss").begin_array();
+  for (const auto& r : headroom.before_loss) write_resource_headroom(json, r);
+  json.end_array();
+  json.key("losses").begin_array();
+  for (const auto& loss : headroom.losses) {
+    json.begin_object();
+    json.member("key", loss.key);
+    json.member("domains", loss.domains);
+    json.key("resources").begin_array();
+    for (const auto& r : loss.resources) write_resource_headroom(json, r);
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.member("nodesWithoutAllocatable", headroom.nodes_without_allocatable);
+  json.member("unusableNodes", headroom.unusable_nodes);
+  json.member("unknownRequests", headroom.unknown_requests);
+  json.end_object();
+}
+
 void write_diagnostic(JsonWriter& json, const Diagnostic& d) {
   json.begin_object();
   json.member("severity", to_string(d.severity));
@@ -188,6 +222,9 @@ void write_json(const Analysis& analysis, const ReportOptions& options, std::ost
     }
   }
   json.end_array();
+  json.key("headroom");
+  if (const auto headroom = options.coverage ? coverage_headroom(analysis) : std::nullopt) write_headroom(json, *headroom);
+  else json.null();
   json.key("diagnostics").begin_array();
   for (const auto& d : analysis.diagnostics) write_diagnostic(json, d);
   json.end_array();

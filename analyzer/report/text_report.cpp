@@ -1,6 +1,7 @@
 // The text report for people: findings grouped by object (worst first), input diagnostics,
 // the coverage table and a summary line. Plain text unless colour is asked for.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <ostream>
 
@@ -192,6 +193,42 @@ void write_table(const std::vector<std::vector<std::string>>& rows, std::ostream
   }
 }
 
+std::string upper(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return text;
+}
+
+std::string headroom_cell(const capacity::ResourceHeadroom& h) {
+  const std::string text = fmt::format("{} {}", headroom_amount(h), headroom_verdict(h));
+  return h.worst_domain.empty() ? text : fmt::format("{} ({})", text, safe(h.worst_domain));
+}
+
+// What the survivors have left once the displaced pods are on them, per key's worst loss.
+void write_headroom(const capacity::Headroom& headroom, const Style& style, std::ostream& out) {
+  out << '\n' << style.bold("Headroom") << " after losing one domain (room left on the surviving nodes once the pods "
+      << "that must move are on them; per resource, the worst domain)\n";
+  out << "  " << headroom.usage_note << ".\n";
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header = {"LOSS"};
+  for (const auto& r : headroom.resources) header.push_back(safe(upper(r)));
+  rows.push_back(header);
+  std::vector<std::string> now = {"none"};
+  for (const auto& r : headroom.before_loss) now.push_back(headroom_cell(r));
+  rows.push_back(now);
+  for (const auto& loss : headroom.losses) {
+    std::vector<std::string> row = {fmt::format("one {}", safe(short_key_name(loss.key)))};
+    for (const auto& r : loss.resources) row.push_back(headroom_cell(r));
+    rows.push_back(row);
+  }
+  write_table(rows, out);
+  std::vector<std::string> uncounted;
+  if (headroom.unknown_requests > 0) uncounted.push_back(plural(headroom.unknown_requests, "workload") + " without requests");
+  if (headroom.nodes_without_allocatable > 0)
+    uncounted.push_back(plural(headroom.nodes_without_allocatable, "node") + " without allocatable");
+  if (headroom.unusable_nodes > 0) uncounted.push_back(plural(headroom.unusable_nodes, "node") + " NotReady or cordoned");
+  if (!uncounted.empty()) out << fmt::format("Not counted: {}.\n", fmt::join(uncounted, "; "));
+}
+
 void write_coverage(const Analysis& analysis, const Style& style, std::ostream& out) {
   const auto keys = coverage_keys(analysis);
   out << style.bold("Coverage") << " (worst case the hard scheduling rules allow; per key: "
@@ -216,7 +253,9 @@ void write_coverage(const Analysis& analysis, const Style& style, std::ostream& 
   }
   out << "Workloads that survive the loss of any ";
   for (std::size_t i = 0; i < parts.size(); ++i) out << (i ? "; " : "") << parts[i];
-  out << "\n\n";
+  out << "\n";
+  if (const auto headroom = coverage_headroom(analysis)) write_headroom(*headroom, style, out);
+  out << "\n";
 }
 
 void write_summary(const Summary& s, const Style& style, std::ostream& out) {

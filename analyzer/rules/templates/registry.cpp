@@ -19,6 +19,7 @@ const std::vector<Template>& all_templates() {
       templates::max_declared_replicas(),
       templates::min_replicas(),
       templates::no_eligible_node(),
+      templates::node_condition(),
       templates::observed_colocation(),
       templates::observed_images(),
       templates::observed_ready(),

@@ -14,6 +14,7 @@ Template hpa_bounds();
 Template max_declared_replicas();
 Template min_replicas();
 Template no_eligible_node();
+Template node_condition();
 Template observed_colocation();
 Template observed_images();
 Template observed_ready();

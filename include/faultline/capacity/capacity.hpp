@@ -19,6 +19,9 @@ std::string_view to_string(Usage usage);  ///< "observed", "planned"
 /// One sentence for reports: which of the two the figures rest on.
 std::string describe(Usage usage, std::size_t bound_pods);
 
+/// True for an extended resource that is a GPU ("nvidia.com/gpu", "amd.com/gpu", ...).
+bool is_gpu(const std::string& resource);
+
 /// Amounts over Capacity::resources, one slot per resource.
 using Amounts = std::vector<std::int64_t>;
 

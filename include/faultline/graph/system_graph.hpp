@@ -56,6 +56,7 @@ struct VertexData {
   std::string domain_key;    ///< for domains: the topology key
   std::string domain_value;  ///< for domains: the label value; for nodes: the node name
   SpofStatus spof;           ///< workloads only
+  int ready = -1;            ///< workloads of a cluster dump with Pod status: Ready pods; -1 otherwise
   std::string quorum;        ///< workloads only: why it needs a majority; empty when it does not
 };
 

@@ -28,13 +28,20 @@ struct WorkloadHealth {
   std::map<std::string, int> images;    ///< "app=web:1.2" (containers joined by ", ") → pods running it
 };
 
+/// A node whose conditions say it is in trouble, and what of the input runs there.
+struct NodeProblem {
+  const model::Node* node = nullptr;
+  std::vector<std::string> conditions;  ///< "NotReady", then MemoryPressure, DiskPressure, PIDPressure as reported
+  int pods = 0;                         ///< live pods of the input's workloads bound to it
+  std::vector<std::string> workloads;   ///< their workloads' display names, sorted, each once
+};
+
 /// Health of every workload whose pods carry a status, plus node conditions.
 struct ObservedHealth {
   bool available = false;  ///< some Pod in the input has a status
   bool dump = false;       ///< the input holds Pods owned by its workloads
   std::vector<WorkloadHealth> workloads;  ///< placement order; only workloads with observed pods
-  /// "node-3: NotReady, MemoryPressure", by node name.
-  std::vector<std::string> node_problems;
+  std::vector<NodeProblem> node_problems;  ///< by node name
 };
 
 ObservedHealth observe(const model::Model& model, const inventory::Inventory& inventory,

@@ -1,10 +1,12 @@
 #pragma once
 /// The coverage table: per workload and topology key, what survives the loss of one domain.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "faultline/capacity/headroom.hpp"
 #include "faultline/pipeline.hpp"
 #include "faultline/placement/placement.hpp"
 
@@ -28,6 +30,13 @@ struct KeySurvival {
 
 /// One line of the coverage summary per key of coverage_keys().
 std::vector<KeySurvival> coverage_summary(const Analysis& analysis);
+
+/// Headroom per domain loss for the keys of coverage_keys(); nullopt when no node states allocatable.
+std::optional<capacity::Headroom> coverage_headroom(const Analysis& analysis);
+
+/// "spare" or "short", and the amount without its sign ("1500m", "2Gi").
+std::string_view headroom_verdict(const capacity::ResourceHeadroom& headroom);
+std::string headroom_amount(const capacity::ResourceHeadroom& headroom);
 
 /// A short name for a topology key in tables: "node", "zone", "region", or the key itself.
 std::string short_key_name(const std::string& key);
