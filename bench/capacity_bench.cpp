@@ -28,13 +28,13 @@ struct Synthetic {
   model::Model model;
   inventory::Inventory inv;
   placement::PlacementResult placement;
-  std::vector<std::vector<std::string>> pools;
+  std::vector<std::shared_ptr<const placement::NodeSet>> pools;  // one eligible set per pool
 };
 
 bool gpu_pool(int pool) { return pool % 10 == 0; }
 
 void make_nodes(Synthetic& s) {
-  s.pools.resize(kPools);
+  std::vector<placement::NodeSet> pools(kPools, placement::NodeSet(kNodes));
   for (int i = 0; i < kNodes; ++i) {
     auto& n = s.model.nodes.emplace_back();
     const std::string name = fmt::format("node-{:04}", i);
@@ -45,8 +45,9 @@ void make_nodes(Synthetic& s) {
     n.ready = true;
     n.allocatable_amounts = {{"cpu", 16'000}, {"memory", std::int64_t{64} << 30}, {"pods", 110}};
     if (gpu_pool(i % kPools)) n.allocatable_amounts["nvidia.com/gpu"] = 8;
-    s.pools[static_cast<std::size_t>(i % kPools)].push_back(name);
+    pools[static_cast<std::size_t>(i % kPools)].add(static_cast<std::size_t>(i));
   }
+  for (auto& pool : pools) s.pools.push_back(std::make_shared<const placement::NodeSet>(std::move(pool)));
   for (const auto& n : s.model.nodes) s.inv.nodes.push_back(&n);
   s.inv.topology_keys = {inventory::kHostname, inventory::kZone, inventory::kRegion};
 }
@@ -74,7 +75,7 @@ void make_workloads(Synthetic& s) {
     p.workload = &w;
     p.replicas = w.declared_replicas();
     p.eligible = s.pools[std::stoul(w.pod.node_selector.at("pool").substr(5))];
-    p.eligible_nodes = static_cast<int>(p.eligible.size());
+    p.eligible_nodes = static_cast<int>(p.eligible->size());
     const bool spread = p.replicas == 3;
     p.levels.push_back({inventory::kHostname, p.eligible_nodes.value(), spread ? 1 : p.replicas, spread ? 2 : 0,
                         spread ? placement::Verdict::survives : placement::Verdict::does_not_survive, {}, "", spread});
@@ -84,12 +85,12 @@ void make_workloads(Synthetic& s) {
   }
 }
 
-// Baseline: one pass over what capacity reads (every eligible node name and request).
+// Baseline: one pass over what capacity reads (every eligible node and request).
 double baseline(const Synthetic& s) {
   const auto start = std::chrono::steady_clock::now();
   std::size_t bytes = 0;
   for (const auto& p : s.placement.workloads) {
-    for (const auto& n : p.eligible) bytes += n.size();
+    for (const std::uint32_t n : p.eligible->members()) bytes += n & 1U;
     for (const auto& c : p.workload->pod.containers) bytes += c.requests.size();
   }
   const double t = seconds_since(start);
