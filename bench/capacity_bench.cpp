@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include <fmt/format.h>
@@ -28,6 +29,7 @@ struct Synthetic {
   inventory::Inventory inv;
   placement::PlacementResult placement;
   std::vector<std::vector<std::string>> pools;
+  std::vector<std::shared_ptr<const placement::NodeSet>> pool_sets;  ///< one shared set per pool, as placement shares them
 };
 
 bool gpu_pool(int pool) { return pool % 10 == 0; }
@@ -68,12 +70,14 @@ void make_workloads(Synthetic& s) {
     w.pod.containers.push_back(std::move(c));
   }
   s.model.build_indexes();
+  for (const auto& names : s.pools)
+    s.pool_sets.push_back(std::make_shared<const placement::NodeSet>(placement::NodeSet::of(s.inv, names)));
   for (const auto& w : s.model.workloads) {
     placement::WorkloadPlacement p;
     p.workload = &w;
     p.replicas = w.declared_replicas();
-    p.eligible = s.pools[std::stoul(w.pod.node_selector.at("pool").substr(5))];
-    p.eligible_nodes = static_cast<int>(p.eligible.size());
+    p.eligible = s.pool_sets[std::stoul(w.pod.node_selector.at("pool").substr(5))];
+    p.eligible_nodes = static_cast<int>(p.eligible->size());
     const bool spread = p.replicas == 3;
     p.levels.push_back({inventory::kHostname, p.eligible_nodes.value(), spread ? 1 : p.replicas, spread ? 2 : 0,
                         spread ? placement::Verdict::survives : placement::Verdict::does_not_survive, {}, "", spread});
@@ -88,7 +92,7 @@ double baseline(const Synthetic& s) {
   const auto start = std::chrono::steady_clock::now();
   std::size_t bytes = 0;
   for (const auto& p : s.placement.workloads) {
-    for (const auto& n : p.eligible) bytes += n.size();
+    for (const std::uint32_t n : p.eligible->members()) bytes += s.inv.nodes[n]->meta.ref.name.size();
     for (const auto& c : p.workload->pod.containers) bytes += c.requests.size();
   }
   const double t = seconds_since(start);
