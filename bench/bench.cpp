@@ -31,6 +31,7 @@ struct Options {
   std::uint64_t seed = 1;
   double timeout = 300;
   std::string faultline;
+  std::string write_path;  ///< --write: only generate the first scale's dump there (for profilers)
 };
 
 /// One measured input: the three runs side by side.
@@ -145,9 +146,10 @@ std::optional<Options> parse_args(int argc, char** argv) {
     else if (a == "--seed") o.seed = std::stoull(value());
     else if (a == "--timeout") o.timeout = std::stod(value());
     else if (a == "--faultline") o.faultline = value();
+    else if (a == "--write") o.write_path = value();
     else {
       fmt::print(stderr, "usage: faultline_bench [--scales N,N,...] [--1g] [--seed N] [--timeout SECONDS] [--no-graph] "
-                         "[--faultline PATH]\n");
+                         "[--faultline PATH] [--write FILE]\n");
       return std::nullopt;
     }
   }
@@ -160,6 +162,12 @@ int main(int argc, char** argv) {
   auto parsed = parse_args(argc, argv);
   if (!parsed) return 2;
   Options& o = *parsed;
+  if (!o.write_path.empty()) {  // the same dump the benchmark measures, kept for perf or massif
+    std::ofstream out(o.write_path, std::ios::binary);
+    const GeneratedInput in = generate_manifests(GeneratorSpec{o.scales.empty() ? 1000 : o.scales.front(), o.seed, false}, out);
+    fmt::print("wrote {}: {} bytes, {} documents\n", o.write_path, in.bytes, in.documents);
+    return out ? 0 : 1;
+  }
   const fs::path self_dir = fs::read_symlink("/proc/self/exe").parent_path();
   if (o.faultline.empty()) o.faultline = (self_dir / "faultline").string();
   if (o.one_gigabyte) o.scales.push_back(184'000);  // about 1 GB of cluster dump

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 #include <fmt/format.h>
 
 #include "faultline/load/event_scan.hpp"
+#include "faultline/load/event_tree.hpp"
 #include "faultline/load/yaml_fixups.hpp"
 
 namespace faultline::load {
@@ -119,9 +121,14 @@ class DocumentReader {
     }
     YAML::Node root;
     try {
-      root = YAML::Load(identity_only ? identity_text(raw_.text) : raw_.text);
+      // What libfyaml found valid is built from its events; yaml-cpp parses the rest for its messages.
+      const auto load = [&scan](const std::string& text) {
+        std::optional<YAML::Node> tree = scan.syntax_error ? std::nullopt : build_tree(text);
+        return tree ? *tree : YAML::Load(text);
+      };
+      root = load(identity_only ? identity_text(raw_.text) : raw_.text);
       // A column-0 `kind:` that was not the document's own (inside a multi-line scalar): read it all.
-      if (identity_only && (!root.IsMap() || scalar_at(root, "kind") != raw_.kind)) root = YAML::Load(raw_.text);
+      if (identity_only && (!root.IsMap() || scalar_at(root, "kind") != raw_.kind)) root = load(raw_.text);
     } catch (const YAML::Exception& e) {
       report_parse_error(e);
       return;

@@ -4,43 +4,17 @@
 #include "faultline/load/event_scan.hpp"
 
 #include <algorithm>
-#include <memory>
 #include <unordered_map>
 
 #include <fmt/format.h>
 #include <libfyaml.h>
 
+#include "fy_parser.hpp"
+
 namespace faultline::load {
 namespace {
 
-struct ParserDeleter {
-  void operator()(fy_parser* p) const { fy_parser_destroy(p); }
-};
-using ParserPtr = std::unique_ptr<fy_parser, ParserDeleter>;
-
-/// Errors are collected for the diagnostic, never printed by the library.
-ParserPtr make_parser() {
-  fy_diag_cfg diag_cfg{};
-  fy_diag_cfg_default(&diag_cfg);
-  diag_cfg.fp = nullptr;
-  diag_cfg.output_fn = [](fy_diag*, void*, const char*, std::size_t) {};
-  fy_diag* diag = fy_diag_create(&diag_cfg);
-  if (!diag) return nullptr;
-  fy_diag_set_collect_errors(diag, true);
-  fy_parse_cfg cfg{};
-  cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_COLLECT_DIAG | FYPCF_SLOPPY_FLOW_INDENTATION |
-                                              FYPCF_ALLOW_DUPLICATE_KEYS);
-  cfg.diag = diag;
-  ParserPtr parser(fy_parser_create(&cfg));
-  fy_diag_unref(diag);  // the parser holds its own reference
-  return parser;
-}
-
-std::string_view text_of(fy_token* token) {
-  std::size_t len = 0;
-  const char* text = token ? fy_token_get_text(token, &len) : nullptr;
-  return text ? std::string_view(text, len) : std::string_view{};
-}
+using detail::text_of;
 
 fy_token* anchor_of(fy_event* e) {
   switch (e->type) {
@@ -196,18 +170,14 @@ class Scanner {
 }  // namespace
 
 ScanReport scan_document(std::string_view text, const Limits& limits) {
-  // One parser per thread, reused: creating one costs more than scanning a small document.
-  thread_local ParserPtr parser;
-  if (!parser) parser = make_parser();
-  if (!parser || fy_parser_set_string(parser.get(), text.data(), text.size()) != 0) {
+  fy_parser* parser = detail::thread_parser(text);
+  if (!parser) {
     ScanReport r;
     r.syntax_error = ScanProblem{0, 0, "the YAML parser could not be started"};
-    parser.reset();
     return r;
   }
-  ScanReport report = Scanner(parser.get(), limits).run();
-  if (report.syntax_error || report.limit_exceeded) parser.reset();  // a parser that stopped early is not reused
-  else fy_parser_reset(parser.get());
+  ScanReport report = Scanner(parser, limits).run();
+  if (report.syntax_error || report.limit_exceeded) detail::drop_thread_parser();
   return report;
 }
 

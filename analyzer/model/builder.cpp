@@ -115,7 +115,7 @@ void add_document(const load::Document& doc, const BuildOptions& options, Model&
     if (builtin) {
       if (options.count_in_stats) ++model.stats.skipped;  // kept by name only, e.g. for Namespace labels
       // A CRD's schema tells the expand stage which custom resources run replicas it does not model.
-      if (meta.ref.kind == "CustomResourceDefinition") raw.body = doc.root;
+      if (meta.ref.kind == "CustomResourceDefinition") raw.body = crd_outline(doc.root);
     } else {
       raw.body = doc.root;
     }

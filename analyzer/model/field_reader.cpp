@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "faultline/common/value_text.hpp"
+#include "faultline/load/event_tree.hpp"
 
 namespace faultline::model {
 namespace {
@@ -54,16 +55,9 @@ FieldReader::FieldReader(const ObjectMeta& meta, const YAML::Node& root, Diagnos
 
 YAML::Node FieldReader::child(const YAML::Node& parent, const char* key) {
   if (!parent || !parent.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
-  // A scan comparing scalars is several times faster than yaml-cpp's operator[], which
-  // converts every key it passes.
-  const std::string_view wanted(key);
-  for (auto it = parent.begin(); it != parent.end(); ++it) {
-    if (it->first.IsScalar() && it->first.Scalar() == wanted) {
-      if (it->second.IsNull()) break;
-      return it->second;
-    }
-  }
-  return YAML::Node(YAML::NodeType::Undefined);
+  // yaml-cpp's operator[] converts every key it passes; find_value compares scalars in place.
+  YAML::Node value = load::find_value(parent, key);
+  return value && !value.IsNull() ? value : YAML::Node(YAML::NodeType::Undefined);
 }
 
 int FieldReader::line_of(const YAML::Node& node) const {

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "faultline/load/event_tree.hpp"
+
 namespace faultline::rules::detail {
 
 SourceLocation where(const std::string& file, const YAML::Node& node) {
@@ -64,6 +66,9 @@ std::optional<std::vector<std::string>> read_string_list(const YAML::Node& node,
 }
 
 std::optional<YAML::Node> parse_yaml(const std::string& text, const std::string& file, Diagnostics& errors) {
+  // The built-in packs are read on every start: libfyaml's events build the tree several times
+  // faster than yaml-cpp; yaml-cpp parses only what libfyaml refuses, for its messages.
+  if (auto tree = load::build_tree(text)) return tree;
   try {
     return YAML::Load(text);
   } catch (const YAML::Exception& e) {

@@ -1,0 +1,28 @@
+#pragma once
+// The libfyaml parser both event passes of the load stage use (event_scan, event_tree).
+#include <memory>
+#include <string_view>
+
+#include <libfyaml.h>
+
+namespace faultline::load::detail {
+
+struct ParserDeleter {
+  void operator()(fy_parser* p) const { fy_parser_destroy(p); }
+};
+using ParserPtr = std::unique_ptr<fy_parser, ParserDeleter>;
+
+/// A quiet parser that collects its errors and accepts duplicate keys (the scan reports them).
+ParserPtr make_parser();
+
+/// The parser of this thread, reset to read `text`; nullptr when it cannot be started. Creating
+/// a parser costs more than reading a small document, so each thread keeps one.
+fy_parser* thread_parser(std::string_view text);
+
+/// Drops this thread's parser after it stopped early (an error or a limit): it is not reused.
+void drop_thread_parser();
+
+/// The text of a token (a scalar's value after escapes and folding), empty for none.
+std::string_view text_of(fy_token* token);
+
+}  // namespace faultline::load::detail

@@ -1,0 +1,122 @@
+// The tree built from libfyaml's events must be the tree YAML::Load gives: types, scalars, tags,
+// styles, marks, key order, duplicates and shared (aliased) nodes; everything else falls back.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "faultline/load/event_tree.hpp"
+#include "faultline/load/splitter.hpp"
+
+using faultline::load::build_tree;
+
+namespace {
+
+/// The first difference between two trees, as "path: what", or empty when they are the same.
+std::string difference(const YAML::Node& a, const YAML::Node& b, const std::string& path = "$") {
+  if (a.Type() != b.Type()) return path + ": type";
+  if (a.Tag() != b.Tag()) return path + ": tag '" + a.Tag() + "' vs '" + b.Tag() + "'";
+  // yaml-cpp marks an empty value at the token after it; nothing reads a null's position.
+  if (!a.IsNull() && (a.Mark().line != b.Mark().line || a.Mark().column != b.Mark().column))
+    return path + ": mark " + std::to_string(a.Mark().line) + ":" + std::to_string(a.Mark().column) + " vs " +
+           std::to_string(b.Mark().line) + ":" + std::to_string(b.Mark().column);
+  if (a.Style() != b.Style()) return path + ": style";
+  if (a.IsScalar() && a.Scalar() != b.Scalar()) return path + ": '" + a.Scalar() + "' vs '" + b.Scalar() + "'";
+  if (a.size() != b.size()) return path + ": size";
+  if (a.IsSequence())
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (auto d = difference(a[i], b[i], path + "[" + std::to_string(i) + "]"); !d.empty()) return d;
+  if (a.IsMap())
+    for (auto ia = a.begin(), ib = b.begin(); ia != a.end(); ++ia, ++ib) {
+      const std::string key = path + "." + (ia->first.IsScalar() ? ia->first.Scalar() : "?");
+      if (auto d = difference(ia->first, ib->first, key + "(key)"); !d.empty()) return d;
+      if (auto d = difference(ia->second, ib->second, key); !d.empty()) return d;
+    }
+  return {};
+}
+
+std::string compare(const std::string& text) {
+  const auto built = build_tree(text);
+  if (!built) return "no tree";
+  return difference(YAML::Load(text), *built);
+}
+
+}  // namespace
+
+TEST_CASE("event tree: scalars of every style keep yaml-cpp's values, tags and marks") {
+  CHECK(compare("a: plain\nb: 'single ''q'''\nc: \"double \\t \\u00e9\"\nd: |\n  literal\n  two\ne: >-\n  folded\n  text\n\n"
+                "f: |2+\n   kept\n\ng: 012\nh: true\n") == "");
+}
+
+TEST_CASE("event tree: the null forms are null nodes, quoted ones are strings") {
+  CHECK(compare("a:\nb: ~\nc: null\nd: Null\ne: NULL\nf: 'null'\ng: \"\"\n") == "");
+  const auto empty = build_tree("# only a comment\n");
+  REQUIRE(empty);
+  CHECK(empty->IsNull());
+}
+
+TEST_CASE("event tree: flow and block collections, nested, with their styles and marks") {
+  CHECK(compare("metadata: {name: web, labels: {app: web}}\nspec:\n  list: [1, 2, {x: y}]\n  items:\n  - a\n  -   - b\n"
+                "      - c\n  - k: v\n    l: w\n") == "");
+  CHECK(compare("- 1\n- [a, b]\n") == "");
+}
+
+TEST_CASE("event tree: duplicate keys are all kept in order, as yaml-cpp does") {
+  const std::string text = "a: 1\nb: 2\na: 3\n";
+  CHECK(compare(text) == "");
+  CHECK(build_tree(text)->size() == 3);
+}
+
+TEST_CASE("event tree: an alias is the anchored node itself, merge keys stay for the fix-ups") {
+  const std::string text = "base: &b {x: 1}\nuse: *b\nmerged:\n  <<: *b\n  y: 2\n";
+  CHECK(compare(text) == "");
+  const auto tree = build_tree(text);
+  REQUIRE(tree);
+  CHECK((*tree)["use"].is((*tree)["base"]));
+}
+
+TEST_CASE("event tree: explicit tags and invalid YAML are left to yaml-cpp") {
+  CHECK_FALSE(build_tree("a: !!str 1\n"));
+  CHECK_FALSE(build_tree("a: [1, 2\n"));
+  CHECK_FALSE(build_tree("a: *missing\n"));
+}
+
+TEST_CASE("event tree: every document of the fixtures gives yaml-cpp's tree") {
+  namespace fs = std::filesystem;
+  int compared = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(FAULTLINE_SOURCE_DIR) / "fixtures")) {
+    const auto ext = entry.path().extension();
+    if (!entry.is_regular_file() || (ext != ".yaml" && ext != ".yml")) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    faultline::load::split_documents(text.str(), [&](faultline::load::RawDocument&& doc) {
+      if (!doc.has_content) return;
+      YAML::Node expected;
+      try {
+        expected = YAML::Load(doc.text);
+      } catch (const YAML::Exception&) {
+        return;  // not YAML for yaml-cpp: the loader never builds such a tree
+      }
+      const auto built = build_tree(doc.text);
+      if (!built) return;  // left to yaml-cpp
+      ++compared;
+      INFO(entry.path().string() << " line " << doc.first_line);
+      CHECK(difference(expected, *built) == "");
+    });
+  }
+  CHECK(compared > 1000);
+}
+
+TEST_CASE("event tree: find_value answers as a scan of yaml-cpp's iterators") {
+  const YAML::Node map = YAML::Load("a: 1\nb: {c: 2}\nd: ~\n[x]: 3\n");
+  CHECK(faultline::load::find_value(map, "a").Scalar() == "1");
+  CHECK(faultline::load::find_value(map, "b")["c"].Scalar() == "2");
+  CHECK(faultline::load::find_value(map, "b").Mark().line == 1);
+  CHECK(faultline::load::find_value(map, "d").IsNull());
+  CHECK_FALSE(faultline::load::find_value(map, "x"));
+  CHECK_FALSE(faultline::load::find_value(map, "missing"));
+  CHECK_FALSE(faultline::load::find_value(YAML::Load("[a, b]"), "a"));
+}
