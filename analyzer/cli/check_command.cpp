@@ -7,6 +7,7 @@
 #include "faultline/report/report.hpp"
 #include "error_output.hpp"
 #include "report_output.hpp"
+#include "run_analysis.hpp"
 #include "settings_flags.hpp"
 #include "faultline/rules/baseline.hpp"
 
@@ -165,7 +166,7 @@ ExitCode run_check(const CheckOptions& options, Environment& env) {
   }
   auto analysis_input = analysis_options(*settings, options.settings, options.paths);
   analysis_input.context_paths = options.context;
-  const auto analysis = env.analyze(analysis_input);
+  const auto analysis = run_analysis(analysis_input, env);
   // Errors go to the terminal whatever the report's format and destination; the report keeps its own copy
   // only where it is data (JSON, SARIF), never mixed into text on stdout.
   print_errors(analysis->diagnostics, env, use_color(options.color, env.stderr_is_terminal, env));

@@ -1,5 +1,6 @@
 #pragma once
 // What every subcommand shares: exit codes, the process environment, and the table entry shape.
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <ostream>
@@ -29,6 +30,10 @@ struct Environment {
   /// The pipeline; tests substitute a hand-built Analysis.
   std::function<std::unique_ptr<Analysis>(const AnalysisOptions&)> analyze;
   bool stderr_is_terminal = false;  ///< progress lines and coloured errors only then
+  /// Show a progress line on `err` during long runs (report::progress_wanted: a terminal, not CI).
+  bool progress = false;
+  /// How long a run goes before the progress line appears (FAULTLINE_PROGRESS_AFTER, seconds).
+  std::chrono::milliseconds progress_after{1000};
 };
 
 /// What a subcommand's setup returns: the action to run once the command line is parsed.

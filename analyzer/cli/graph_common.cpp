@@ -2,6 +2,7 @@
 #include "graph_common.hpp"
 
 #include "error_output.hpp"
+#include "run_analysis.hpp"
 
 namespace faultline::cli {
 
@@ -26,7 +27,7 @@ std::unique_ptr<Analysis> analyze_for_graph(const GraphInputOptions& o, Environm
   }
   const auto settings = resolve_settings(o.settings, env);
   if (!settings) return nullptr;
-  auto analysis = env.analyze(analysis_options(*settings, o.settings, o.paths));
+  auto analysis = run_analysis(analysis_options(*settings, o.settings, o.paths), env);
   print_errors(analysis->diagnostics, env);
   if (analysis->policy_error || !analysis->graph) return nullptr;
   return analysis;

@@ -5,6 +5,20 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "faultline/report/progress_line.hpp"
+
+namespace {
+
+/// FAULTLINE_PROGRESS_AFTER: seconds (a decimal number ≥ 0) before the progress line shows.
+std::chrono::milliseconds progress_after(const char* text, std::chrono::milliseconds fallback) {
+  if (text == nullptr || *text == '\0') return fallback;
+  char* end = nullptr;
+  const double seconds = std::strtod(text, &end);
+  if (*end != '\0' || !(seconds >= 0 && seconds < 86400)) return fallback;
+  return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   const char* no_color = std::getenv("NO_COLOR");
@@ -15,6 +29,8 @@ int main(int argc, char** argv) {
                                   no_color != nullptr && *no_color != '\0',
                                   &faultline::analyze};
   env.stderr_is_terminal = isatty(STDERR_FILENO) == 1;
+  env.progress = faultline::report::progress_wanted(env.stderr_is_terminal, std::getenv("CI"), std::getenv("TERM"));
+  env.progress_after = progress_after(std::getenv("FAULTLINE_PROGRESS_AFTER"), env.progress_after);
   std::ios::sync_with_stdio(false);
   return faultline::cli::run(std::vector<std::string>(argv + 1, argv + argc), env);
 }

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "faultline/load/content_hash.hpp"
 #include "faultline/load/event_scan.hpp"
 #include "faultline/load/event_tree.hpp"
 #include "faultline/load/yaml_fixups.hpp"
@@ -238,7 +239,7 @@ class DocumentReader {
       return;
     }
     ++out_.stats.objects;
-    out_.objects.emplace_back(out_.diags.size(), Document{obj, at(line)});
+    out_.objects.emplace_back(out_.diags.size(), Document{obj, at(line), content_hash(obj)});
   }
 
   const RawDocument& raw_;

@@ -43,6 +43,7 @@ DocumentSplitter::DocumentSplitter(std::function<void(RawDocument&&)> on_doc, st
 void DocumentSplitter::start(int first_line) {
   doc_ = RawDocument{};
   doc_.first_line = first_line;
+  flow_ = FlowState{};
 }
 
 void DocumentSplitter::add_line(std::string_view line, std::size_t full_length, bool cut) {
@@ -59,9 +60,88 @@ void DocumentSplitter::add_line(std::string_view line, std::size_t full_length, 
     start(line_no_ + 1);
   } else if (!doc_.has_content && !line.empty() && line.front() == '%') {
     doc_.text.push_back('\n');  // a directive: kept out of the text, the line count preserved
-  } else {
+  } else if (cut) {
+    flow_.phase = FlowState::Phase::off;  // the rest of the line is unknown: the parser judges
     append(line, full_length);
+  } else {
+    add_content(line, full_length);
   }
+}
+
+void DocumentSplitter::add_content(std::string_view line, std::size_t full_length) {
+  std::size_t from = 0;
+  for (std::size_t next = next_flow_value(line, from); next != std::string_view::npos; next = next_flow_value(line, from)) {
+    if (next > from) append(line.substr(from, next - from), next - from);
+    on_doc_(std::move(doc_));
+    start(line_no_);
+    doc_.first_column_shift = static_cast<int>(next);
+    from = next;
+  }
+  append(line.substr(from), full_length - from);
+}
+
+/// A YAML document holds one value: once a top-level `{…}` or `[…]` has closed, another one can
+/// only be the next JSON value of a concatenated stream. Strings are skipped (a quote opens one
+/// only where a value may start, as in JSON), and so are comments. Anything else after the close
+/// stops the scan and is left to the parser to judge.
+std::size_t DocumentSplitter::next_flow_value(std::string_view line, std::size_t from) {
+  using Phase = FlowState::Phase;
+  FlowState& f = flow_;
+  for (std::size_t i = from; i < line.size() && f.phase != Phase::off; ++i) {
+    if (f.quote != 0) {
+      i = skip_string(line, i);
+      continue;
+    }
+    const char c = line[i];
+    if (c == ' ' || c == '\t' || c == '\r') continue;
+    if (c == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) break;  // a comment to the end of the line
+    const bool opens = c == '{' || c == '[';
+    switch (f.phase) {
+      case Phase::before:
+        f.phase = opens ? Phase::inside : Phase::off;
+        break;
+      case Phase::closed:
+        if (opens) return i;
+        f.phase = Phase::off;
+        continue;
+      case Phase::inside:
+        if ((c == '"' || c == '\'') && (f.last == '{' || f.last == '[' || f.last == ',' || f.last == ':')) f.quote = c;
+        break;
+      case Phase::off:
+        break;
+    }
+    if (opens) ++f.depth;
+    else if ((c == '}' || c == ']') && --f.depth == 0) f.phase = Phase::closed;
+    f.last = c;
+  }
+  return std::string_view::npos;
+}
+
+/// String text is most of a JSON document: jumps (memchr) to the closing quote, or past the line
+/// while the string stays open. Returns the closing quote's index or the line's size.
+std::size_t DocumentSplitter::skip_string(std::string_view line, std::size_t i) {
+  FlowState& f = flow_;
+  while (i < line.size()) {
+    if (f.escaped) {
+      f.escaped = false;
+      ++i;
+      continue;
+    }
+    const std::size_t close = line.find(f.quote, i);
+    const std::size_t end = close == std::string_view::npos ? line.size() : close;
+    if (f.quote == '"') {
+      const std::size_t backslash = line.substr(0, end).find('\\', i);
+      if (backslash != std::string_view::npos) {
+        f.escaped = true;
+        i = backslash + 1;
+        continue;
+      }
+    }
+    if (close == std::string_view::npos) break;
+    f.quote = 0;
+    return close;
+  }
+  return line.size();
 }
 
 void DocumentSplitter::append(std::string_view line, std::size_t full_length) {

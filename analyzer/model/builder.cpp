@@ -27,19 +27,6 @@ std::string scalar(const YAML::Node& map, const char* key) {
   return v && v.IsScalar() ? v.Scalar() : std::string{};
 }
 
-ObjectMeta read_identity(const load::Document& doc, const BuildOptions& options) {
-  ObjectMeta meta;
-  meta.where = doc.where;
-  meta.ref.api_version = scalar(doc.root, "apiVersion");
-  meta.ref.kind = scalar(doc.root, "kind");
-  const YAML::Node metadata = FieldReader::child(doc.root, "metadata");
-  meta.ref.name = scalar(metadata, "name");
-  if (!is_cluster_scoped(meta.ref.kind)) {
-    meta.ref.ns = scalar(metadata, "namespace");
-    if (meta.ref.ns.empty()) meta.ref.ns = options.default_namespace;
-  }
-  return meta;
-}
 
 void read_metadata(const YAML::Node& root, FieldReader& r, ObjectMeta& meta) {
   const YAML::Node metadata = r.map(root, "metadata", "");
@@ -95,6 +82,19 @@ void count_into(const load::LoadStats& loaded, Model& model, Diagnostics& diags,
 
 }  // namespace
 
+ObjectRef identity_of(const load::Document& doc, const BuildOptions& options) {
+  ObjectRef ref;
+  ref.api_version = scalar(doc.root, "apiVersion");
+  ref.kind = scalar(doc.root, "kind");
+  const YAML::Node metadata = FieldReader::child(doc.root, "metadata");
+  ref.name = scalar(metadata, "name");
+  if (!is_cluster_scoped(ref.kind)) {
+    ref.ns = scalar(metadata, "namespace");
+    if (ref.ns.empty()) ref.ns = options.default_namespace;
+  }
+  return ref;
+}
+
 bool is_builtin_api_version(const std::string& api_version) {
   const auto slash = api_version.find('/');
   if (slash == std::string::npos) return true;  // core group ("v1")
@@ -103,7 +103,9 @@ bool is_builtin_api_version(const std::string& api_version) {
 }
 
 void add_document(const load::Document& doc, const BuildOptions& options, Model& model, Diagnostics& diags) {
-  ObjectMeta meta = read_identity(doc, options);
+  ObjectMeta meta;
+  meta.ref = identity_of(doc, options);
+  meta.where = doc.where;
   if (options.count_in_stats) ++model.stats.objects;
   try {
     FieldReader r(meta, doc.root, diags);

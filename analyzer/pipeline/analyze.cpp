@@ -48,6 +48,10 @@ bool load_policy(const AnalysisOptions& options, Analysis& a, rules::Baseline& b
   return !a.policy_error;
 }
 
+void tell_stage(const AnalysisOptions& options, std::string_view stage) {
+  if (options.progress != nullptr) options.progress->stage(stage);
+}
+
 }  // namespace
 
 std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
@@ -55,15 +59,18 @@ std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
   rules::Baseline baseline;
   if (!load_policy(options, *a, baseline)) return a;
 
+  tell_stage(options, "reading");
   pipeline::load_manifests(options, *a);
   if (!inventory::load_node_files(options.node_paths, options.default_namespace, options.limits, a->model,
                                   a->diagnostics))
     a->input_error = true;
   const std::size_t expanded_from = a->diagnostics.size();
+  tell_stage(options, "expanding operators");
   expand::expand(a->model, a->diagnostics, options.expand_limits);
   if (pipeline::has_error(a->diagnostics, expanded_from)) a->input_error = true;
   a->model.build_indexes();
   a->inventory = inventory::build_inventory(a->model, options.extra_topology_keys);
+  tell_stage(options, "placing replicas");
   a->placement = placement::place(a->model, a->inventory);
   health::note_missing_status(a->placement, a->diagnostics);
 
@@ -73,10 +80,12 @@ std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
     a->policy_error = true;
     return a;
   }
+  tell_stage(options, "building the graph");
   a->graph = graph::make_graph(a->model, a->inventory, a->placement, a->catalogue.declarations);
   a->diagnostics.insert(a->diagnostics.end(), a->graph->diagnostics().begin(), a->graph->diagnostics().end());
   const rules::Context context{a->model, a->inventory, a->placement, a->graph.get()};
   const std::size_t evaluated_from = a->diagnostics.size();
+  tell_stage(options, "checking rules");
   a->findings = rules::evaluate(a->catalogue, context, &a->examined, &a->diagnostics, &a->examined_objects);
   if (pipeline::has_error(a->diagnostics, evaluated_from)) a->input_error = true;  // a rule failed
   pipeline::attach_blast_radius(*a->graph, a->findings);

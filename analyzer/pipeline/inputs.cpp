@@ -2,6 +2,7 @@
 
 #include "faultline/load/loader.hpp"
 #include "faultline/model/builder.hpp"
+#include "faultline/model/repeated_objects.hpp"
 
 namespace faultline::pipeline {
 
@@ -21,12 +22,22 @@ void load_manifests(const AnalysisOptions& options, Analysis& analysis) {
   for (const auto& p : options.node_paths) filter.skip_path(p, "the node inventory (--nodes, nodes:), read as such");
   if (!options.baseline_path.empty()) filter.skip_path(options.baseline_path, "the baseline file (--baseline)");
   const std::size_t first = analysis.diagnostics.size();
+  model::RepeatedObjects objects(analysis.model, build, analysis.diagnostics);
+  std::size_t read = 0, files = 0;
+  std::string last_file;
   const load::DocumentSink add = [&](load::Document&& doc) {
-    model::add_document(doc, build, analysis.model, analysis.diagnostics);
+    objects.add(doc);
+    if (options.progress == nullptr) return;
+    if (files == 0 || last_file != doc.where.file) {
+      ++files;
+      last_file = doc.where.file;
+    }
+    options.progress->object_read(++read, files);
   };
   const load::LoadStats stats = options.text
                                     ? load::load_text(*options.text, "<input>", add, analysis.diagnostics, options.limits)
                                     : load::load_inputs(paths, add, analysis.diagnostics, options.limits, filter);
+  analysis.summary.repeated = objects.finish();
   auto& counts = analysis.model.stats;
   counts.documents = stats.documents;
   counts.objects = stats.objects;

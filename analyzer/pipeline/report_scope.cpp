@@ -29,8 +29,7 @@ std::size_t keep_findings_in(const std::vector<std::string>& paths, std::vector<
     if (p != "-") roots.push_back(normal(p));
   const bool stdin_named = std::find(paths.begin(), paths.end(), "-") != paths.end();
   std::map<std::string, bool> in_scope;  // per file: findings are many, files few
-  const auto reported = [&](const rules::Finding& f) {
-    const std::string& file = f.where.file;
+  const auto in_scope_file = [&](const std::string& file) {
     if (file.empty()) return false;
     if (file == "<stdin>") return stdin_named;
     auto [it, fresh] = in_scope.try_emplace(file, false);
@@ -39,6 +38,11 @@ std::size_t keep_findings_in(const std::vector<std::string>& paths, std::vector<
       it->second = std::any_of(roots.begin(), roots.end(), [&](const fs::path& r) { return within(normalized, r); });
     }
     return it->second;
+  };
+  // An object read from several files is reported when any of them was named.
+  const auto reported = [&](const rules::Finding& f) {
+    return in_scope_file(f.where.file) ||
+           std::any_of(f.also_at.begin(), f.also_at.end(), [&](const SourceLocation& w) { return in_scope_file(w.file); });
   };
   const auto before = findings.size();
   std::erase_if(findings, [&](const rules::Finding& f) { return !reported(f); });

@@ -30,6 +30,17 @@ void write_finding(JsonWriter& json, const rules::Finding& f, const std::string&
   json.member("file", f.where.file);
   json.member("line", f.where.line);
   json.key("template").string_or_null(f.where.helm_template);
+  if (!f.also_at.empty()) {  // only for an object read from several places, so other outputs stay as they were
+    json.key("alsoAt").begin_array();
+    for (const auto& w : f.also_at) {
+      json.begin_object();
+      json.member("file", w.file);
+      json.member("line", w.line);
+      json.key("template").string_or_null(w.helm_template);
+      json.end_object();
+    }
+    json.end_array();
+  }
   json.end_object();
   json.member("message", f.message);
   json.member("remediation", f.remediation);

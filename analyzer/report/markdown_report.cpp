@@ -6,6 +6,7 @@
 #include <map>
 #include <ostream>
 #include <sstream>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -126,6 +127,11 @@ void write_coverage(const Analysis& analysis, std::ostream& out) {
 std::string finding_line(const rules::Finding& f) {
   std::string line = fmt::format("- **{}** {} on {}", to_string(f.severity), markdown_code(f.rule), md(f.object.display()));
   if (const auto where = location_words(f.where); !where.empty()) line += " at " + md(where);
+  if (!f.also_at.empty()) {
+    std::vector<std::string> places;
+    for (const auto& w : f.also_at) places.push_back(location_words(w));
+    line += " (also read at " + names(places) + "; analyzed once)";
+  }
   if (f.suppressed) line += " (suppressed: " + md(f.suppression) + ")";
   line += "  \n  " + md(f.message);
   if (!f.remediation.empty()) line += "  \n  Fix: " + md(f.remediation);
@@ -191,8 +197,12 @@ void write_diagnostics(const Analysis& analysis, std::ostream& out) {
   const std::size_t notes = analysis.diagnostics.size() - errors;
   out << "<details><summary>Input problems: " << (errors > 0 ? plural(errors, "error") : "")
       << (errors > 0 && notes > 0 ? ", " : "") << (notes > 0 ? plural(notes, "note") : "") << "</summary>\n\n";
-  for (std::size_t i = 0; i < analysis.diagnostics.size() && i < kMaxDiagnostics; ++i)
-    out << "- " << md(format_diagnostic(analysis.diagnostics[i])) << '\n';
+  // Worst first, so the capped list keeps the errors; input order within a severity.
+  std::vector<const Diagnostic*> ordered;
+  for (const auto& d : analysis.diagnostics) ordered.push_back(&d);
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) { return a->severity > b->severity; });
+  for (std::size_t i = 0; i < ordered.size() && i < kMaxDiagnostics; ++i)
+    out << "- " << md(format_diagnostic(*ordered[i])) << '\n';
   if (analysis.diagnostics.size() > kMaxDiagnostics)
     out << more_line(analysis.diagnostics.size() - kMaxDiagnostics, "input problems");
   out << "\n</details>\n\n";
@@ -217,7 +227,9 @@ void write_markdown(const Analysis& analysis, const ReportOptions& options, std:
         << " no finding any more (fixed since the baseline was written).\n\n";
   const Summary& s = analysis.summary;
   out << "<sub>faultline " << FAULTLINE_VERSION << ": " << plural(s.documents, "document") << ", "
-      << plural(s.objects, "object") << ", " << s.skipped << " skipped, " << s.failed << " failed.</sub>\n";
+      << plural(s.objects, "object") << ", " << s.skipped << " skipped, " << s.failed << " failed"
+      << (s.repeated > 0 ? fmt::format(", {} read more than once and analyzed once", plural(s.repeated, "object")) : "")
+      << ".</sub>\n";
 }
 
 }  // namespace faultline::report

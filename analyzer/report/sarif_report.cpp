@@ -161,18 +161,35 @@ std::optional<std::pair<Artifact, int>> primary_location(const SourceLocation& w
   return std::nullopt;
 }
 
-void write_locations(JsonWriter& json, const SourceLocation& where, const fs::path& root) {
+/// The finding's place; related: the Helm template that rendered it, and the other places the
+/// same object was read (an object in several files is analyzed once).
+void write_locations(JsonWriter& json, const SourceLocation& where, const std::vector<SourceLocation>& also_at,
+                     const fs::path& root) {
   const auto primary = primary_location(where, root);
   if (!primary) return;
   json.key("locations").begin_array().begin_object();
   write_physical(json, primary->first, primary->second);
   json.end_object().end_array();
-  if (!real_file(where.file) || where.helm_template.empty()) return;
-  json.key("relatedLocations").begin_array().begin_object();
-  json.member("id", 1);
-  write_physical(json, template_artifact(where.helm_template), 0);
-  text_member(json, "message", "rendered from the Helm template " + safe(where.helm_template));
-  json.end_object().end_array();
+  const bool rendered = real_file(where.file) && !where.helm_template.empty();
+  std::vector<std::pair<Artifact, int>> copies;
+  for (const auto& other : also_at)
+    if (const auto place = primary_location(other, root)) copies.push_back(*place);
+  if (!rendered && copies.empty()) return;
+  json.key("relatedLocations").begin_array();
+  int id = 0;
+  if (rendered) {
+    json.begin_object().member("id", ++id);
+    write_physical(json, template_artifact(where.helm_template), 0);
+    text_member(json, "message", "rendered from the Helm template " + safe(where.helm_template));
+    json.end_object();
+  }
+  for (const auto& [artifact, line] : copies) {
+    json.begin_object().member("id", ++id);
+    write_physical(json, artifact, line);
+    text_member(json, "message", "the same object, also read here (analyzed once)");
+    json.end_object();
+  }
+  json.end_array();
 }
 
 std::string result_text(const rules::Finding& f) {
@@ -199,7 +216,7 @@ void write_result(JsonWriter& json, const rules::Finding& f, const std::map<std:
   if (const auto it = rule_index.find(f.rule); it != rule_index.end()) json.member("ruleIndex", it->second);
   json.member("level", sarif_level(f.severity));
   text_member(json, "message", result_text(f));
-  write_locations(json, f.where, root);
+  write_locations(json, f.where, f.also_at, root);
   // The baseline fingerprint leaves lines and files out, so an alert follows the object when
   // lines move. GitHub keys alerts by primaryLocationLineHash when present: the same value.
   json.key("partialFingerprints").begin_object();

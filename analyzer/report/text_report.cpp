@@ -36,6 +36,14 @@ std::string location_text(const SourceLocation& where) {
   return text;
 }
 
+/// "  also read at b.yaml:3, c.yaml:9" for an object read from several places; nothing otherwise.
+void write_also_at(const std::vector<SourceLocation>& also_at, std::ostream& out) {
+  if (also_at.empty()) return;
+  out << "  also read at ";
+  for (std::size_t i = 0; i < also_at.size(); ++i) out << (i ? ", " : "") << location_text(also_at[i]);
+  out << " (one object, analyzed once)\n";
+}
+
 /// Findings of one object, in the order the pipeline sorted them (worst first).
 struct Group {
   const model::ObjectRef* object = nullptr;
@@ -80,6 +88,7 @@ void write_findings(const std::vector<const rules::Finding*>& findings, const St
     out << style.bold(safe(group.object->display()));
     if (const auto where = location_text(first.where); !where.empty()) out << "  " << where;
     out << '\n';
+    write_also_at(first.also_at, out);
     if (!first.expanded_from.empty()) out << "  expanded from " << safe(first.expanded_from) << '\n';
     for (const auto* f : group.findings) write_finding(*f, first.where, style, out);
     out << '\n';
@@ -109,6 +118,7 @@ void write_causes(const Folding& folding, const Style& style, std::ostream& out)
       out << style.bold("Cause: " + safe(cause.lead->object.display()));
       if (const auto where = location_text(cause.lead->where); !where.empty()) out << "  " << where;
       out << '\n';
+      write_also_at(cause.lead->also_at, out);
       write_finding(*cause.lead, cause.lead->where, style, out);
     } else {
       out << style.bold(cause.id.starts_with("rule:") ? "Same finding on several objects:" : "Cause:") << ' ' << safe(cause.title) << '\n';
@@ -266,6 +276,7 @@ void write_summary(const Summary& s, const Style& style, std::ostream& out) {
       << style.severity(Severity::info, plural(s.infos, "info")) << ", " << s.suppressed << " suppressed";
   if (s.not_reported > 0) out << "; " << plural(s.not_reported, "finding") << " outside the named paths not reported (--context)";
   if (s.skipped_files > 0) out << "; " << plural(s.skipped_files, "file") << " skipped as not manifests (Chart.yaml, values, templates, CI)";
+  if (s.repeated > 0) out << "; " << plural(s.repeated, "object") << " read more than once, analyzed once";
   out << '\n';
 }
 

@@ -80,7 +80,10 @@ Finding to_finding(const Rule& rule, Hit& hit) {
   f.severity = rule.severity_override.value_or(variant && variant->severity ? *variant->severity : rule.severity);
   f.object = hit.scope.value_or(meta.ref);
   f.where = meta.where;
-  if (!hit.scope) f.expanded_from = meta.expanded_from;
+  if (!hit.scope) {
+    f.expanded_from = meta.expanded_from;
+    f.also_at = meta.also_at;
+  }
   f.cause_nodes = std::move(hit.cause_nodes);
   std::sort(f.cause_nodes.begin(), f.cause_nodes.end());
   f.message = detail::agree_counts(fill(variant && !variant->message.empty() ? variant->message : rule.message, hit.vars));

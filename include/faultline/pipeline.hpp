@@ -15,6 +15,7 @@
 #include "faultline/rules/baseline.hpp"
 #include "faultline/rules/engine.hpp"
 #include "faultline/rules/finding.hpp"
+#include "faultline/pipeline/progress.hpp"
 #include "faultline/pipeline/settings.hpp"
 
 namespace faultline::graph {
@@ -40,6 +41,8 @@ struct AnalysisOptions {
   expand::Limits expand_limits;           ///< --max-expanded
   /// Manifests held in memory (the fuzzer), read instead of `paths` and stdin; named "<input>".
   std::optional<std::string> text;
+  /// Told how far the run is (the CLI's progress line); null for none. Not owned.
+  ProgressListener* progress = nullptr;
 };
 
 /// Copies the settings (config file merged with flags) into `options`; paths stay as they are.
@@ -51,6 +54,7 @@ struct Summary {
   std::size_t errors = 0, warnings = 0, infos = 0, suppressed = 0;
   std::size_t skipped_files = 0;  ///< YAML files that are not manifests (Chart.yaml, values.yaml, ...), not read
   std::size_t not_reported = 0;   ///< findings located outside the named paths with --context
+  std::size_t repeated = 0;       ///< objects read more than once (several files), analyzed once
 };
 
 /// Everything the pipeline produced; report writers read only this.

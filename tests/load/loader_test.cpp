@@ -181,3 +181,39 @@ TEST_CASE("loader: binary and non-UTF-8 input are reported before parsing") {
     CHECK(r.docs[0].root["apiVersion"].as<std::string>() == "v1");
   }
 }
+
+TEST_CASE("loader: concatenated JSON objects are all read, each at its own line and column") {
+  const std::string svc = "{\"apiVersion\": \"v1\", \"kind\": \"Service\", \"metadata\": {\"name\": \"a\"}}";
+  const auto r = load_str(svc + svc + "\n{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"ConfigMap\",\n  \"metadata\": {\"name\": \"c\"}\n}\n",
+                          "loop.json");
+  CHECK(r.diags.empty());
+  REQUIRE(r.docs.size() == 3);
+  CHECK(r.stats.documents == 3);
+  CHECK(r.docs[1].where.line == 1);
+  CHECK(r.docs[2].where.line == 2);
+  CHECK(kind(r.docs[2]) == "ConfigMap");
+}
+
+TEST_CASE("loader: text after a JSON object that is not another object is refused, not dropped") {
+  const auto r = load_str("{\"apiVersion\": \"v1\", \"kind\": \"Service\", \"metadata\": {\"name\": \"a\"}} trailing\n", "bad.json");
+  CHECK(r.docs.empty());
+  REQUIRE(r.diags.size() == 1);
+  CHECK(r.diags[0].severity == Severity::error);
+  CHECK(r.diags[0].where.line == 1);
+  CHECK(r.stats.failed == 1);
+}
+
+TEST_CASE("loader: the content fingerprint ignores key order and JSON or YAML style, not values") {
+  const auto a = load_str("apiVersion: v1\nkind: Service\nmetadata: {name: a, labels: {x: '1', y: '2'}}\n");
+  const auto b = load_str("{\"metadata\": {\"labels\": {\"y\": \"2\", \"x\": \"1\"}, \"name\": \"a\"}, \"kind\": \"Service\", "
+                          "\"apiVersion\": \"v1\"}\n");
+  const auto c = load_str("apiVersion: v1\nkind: Service\nmetadata: {name: a, labels: {x: '1', y: '3'}}\n");
+  const auto d = load_str("apiVersion: v1\nkind: Service\nmetadata: {name: a, labels: {x: '2', y: '1'}}\n");
+  REQUIRE(a.docs.size() == 1);
+  REQUIRE(b.docs.size() == 1);
+  REQUIRE(c.docs.size() == 1);
+  REQUIRE(d.docs.size() == 1);
+  CHECK(a.docs[0].content == b.docs[0].content);
+  CHECK(a.docs[0].content != c.docs[0].content);
+  CHECK(a.docs[0].content != d.docs[0].content);  // values swapped between keys
+}

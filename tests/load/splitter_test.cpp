@@ -79,3 +79,32 @@ TEST_CASE("splitter: CRLF line endings") {
   REQUIRE(docs.size() == 2);
   CHECK(docs[1].first_line == 2);
 }
+
+TEST_CASE("splitter: concatenated JSON objects on one line are separate documents") {
+  const auto docs = split("{\"a\": 1}{\"b\": \"}{\"} {\"c\": [1, {\"d\": 2}]}\n");
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[0].text == "{\"a\": 1}\n");
+  CHECK(docs[1].text == "{\"b\": \"}{\"} \n");  // braces inside a string do not end the object
+  CHECK(docs[1].first_line == 1);
+  CHECK(docs[1].first_column_shift == 8);
+  CHECK(docs[2].text == "{\"c\": [1, {\"d\": 2}]}\n");
+  CHECK(docs[2].first_column_shift == 22);
+}
+
+TEST_CASE("splitter: pretty JSON objects one after another (a loop of kubectl get -o json)") {
+  const auto docs = split("{\n  \"kind\": \"A\",\n  \"x\": \"a \\\"quoted\\\" } brace\"\n}\n{\n  \"kind\": \"B\"\n}\n\n[\n]\n");
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[0].first_line == 1);
+  CHECK(docs[1].first_line == 5);
+  CHECK(docs[1].first_column_shift == 0);
+  CHECK(docs[1].text == "{\n  \"kind\": \"B\"\n}\n\n");
+  CHECK(docs[2].first_line == 9);
+}
+
+TEST_CASE("splitter: one flow document, a comment after it, and block YAML are not split") {
+  CHECK(split("{a: 1, b: '}{'} # {not: this}\n").size() == 1);
+  CHECK(split("{\"a\": 1}\n# {\"b\": 2}\n").size() == 1);
+  CHECK(split("a: {b: 1}\nc: {d: 2}\n").size() == 1);
+  // Something else after the object is left to the parser, which reports it.
+  CHECK(split("{\"a\": 1} trailing {\"b\": 2}\n").size() == 1);
+}

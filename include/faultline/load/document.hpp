@@ -1,5 +1,6 @@
 #pragma once
 /// One Kubernetes object as read from the input, before typing.
+#include <cstdint>
 #include <string>
 
 #include <yaml-cpp/yaml.h>
@@ -13,6 +14,9 @@ namespace faultline::load {
 struct Document {
   YAML::Node root;
   SourceLocation where;  ///< line where the object starts
+  /// load::content_hash of `root`, taken while parsing (on the parser threads) so that copies of
+  /// one object read from several files can be told apart from identical ones.
+  std::uint64_t content = 0;
 };
 
 }  // namespace faultline::load

@@ -33,7 +33,9 @@ struct RawDocument {
 
 /// Feeds lines one at a time and hands over each document when its end is seen: separated by
 /// `---` (alone, with a comment, or followed by content), ended by `...`, after optional `%`
-/// directives. Documents without content are passed too (has_content false).
+/// directives, or, for a document that is one JSON (flow) value, where the next value starts
+/// (`{…}{…}` or `{…}` then `{…}` on a later line, as a loop of `kubectl get -o json` writes).
+/// Documents without content are passed too (has_content false).
 class DocumentSplitter {
  public:
   explicit DocumentSplitter(std::function<void(RawDocument&&)> on_doc,
@@ -52,10 +54,23 @@ class DocumentSplitter {
   void append(std::string_view line, std::size_t full_length);
   void note_comment(std::string_view comment);
   void note_top_level(std::string_view line);
+  void add_content(std::string_view line, std::size_t full_length);
+  std::size_t next_flow_value(std::string_view line, std::size_t from);
+  std::size_t skip_string(std::string_view line, std::size_t i);
+
+  /// Where the current document stands in a top-level flow value (a JSON object or array).
+  struct FlowState {
+    enum class Phase { before, inside, closed, off } phase = Phase::before;
+    int depth = 0;
+    char quote = 0;          ///< the open string's quote character, 0 outside strings
+    bool escaped = false;    ///< the previous character was a backslash inside "…"
+    char last = 0;           ///< the last significant character outside strings
+  };
 
   std::function<void(RawDocument&&)> on_doc_;
   std::size_t max_bytes_;
   RawDocument doc_;
+  FlowState flow_;
   int line_no_ = 0;
 };
 

@@ -16,6 +16,10 @@ namespace faultline::model {
 /// Never throws.
 void add_document(const load::Document& doc, const BuildOptions& options, Model& model, Diagnostics& diags);
 
+/// The object `doc` names: apiVersion, kind, name, and its namespace (`options.default_namespace`
+/// when unset, empty for cluster-scoped kinds).
+ObjectRef identity_of(const load::Document& doc, const BuildOptions& options);
+
 /// Loads `paths` (see load::load_inputs) straight into `model`, one document at a time, and
 /// fills model.stats so that documents = objects + failed. Reports an error when the input
 /// holds no Kubernetes object at all. Returns the loader's counts.

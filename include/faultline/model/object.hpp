@@ -34,6 +34,9 @@ struct ObjectMeta {
   Labels annotations;
   std::vector<OwnerRef> owners;
   SourceLocation where;
+  /// The other places the same object was read (model/repeated_objects.hpp), in input order;
+  /// empty for an object read once.
+  std::vector<SourceLocation> also_at;
   /// Set by the expand stage: the custom resource this object was derived from ("Prometheus/ns/name").
   std::string expanded_from;
 };

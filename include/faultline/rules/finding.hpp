@@ -33,6 +33,8 @@ struct Finding {
   Severity severity = Severity::warning;
   model::ObjectRef object;
   SourceLocation where;
+  /// The other places the object was read, when it was read more than once (ObjectMeta::also_at).
+  std::vector<SourceLocation> also_at;
   std::string expanded_from;  ///< custom resource the object was derived from, if any
   std::string message;
   std::string remediation;

@@ -1,0 +1,20 @@
+#include "run_analysis.hpp"
+
+#include <optional>
+
+#include "faultline/report/progress_line.hpp"
+
+namespace faultline::cli {
+
+std::unique_ptr<Analysis> run_analysis(AnalysisOptions options, Environment& env) {
+  std::optional<report::ProgressLine> line;
+  if (env.progress) {
+    line.emplace(env.err, [] { return std::chrono::steady_clock::now(); }, env.progress_after);
+    options.progress = &*line;
+  }
+  auto analysis = env.analyze(options);
+  if (line) line->finish();
+  return analysis;
+}
+
+}  // namespace faultline::cli

@@ -1,0 +1,162 @@
+// Only the first copy of an object is built unless a later one differs, so identical repeats cost
+// a hash lookup. A replaced copy is only marked while loading (pointers into the model's deques
+// must stay valid) and removed in one pass at the end.
+#include "faultline/model/repeated_objects.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "faultline/model/builder.hpp"
+
+namespace faultline::model {
+namespace {
+
+constexpr std::size_t kLists = 12;
+constexpr std::size_t kMaxPlacesNamed = 5;
+
+/// Calls `f` on every list of the model in a fixed order: a list's position is its number in Slot.
+template <typename F>
+void for_each_list(Model& m, F&& f) {
+  f(m.workloads);
+  f(m.hpas);
+  f(m.pdbs);
+  f(m.services);
+  f(m.pvcs);
+  f(m.pvs);
+  f(m.storage_classes);
+  f(m.nodes);
+  f(m.webhooks);
+  f(m.config_maps);
+  f(m.events);
+  f(m.raw);
+}
+
+std::array<std::size_t, kLists> list_sizes(Model& m) {
+  std::array<std::size_t, kLists> sizes{};
+  std::size_t i = 0;
+  for_each_list(m, [&](const auto& list) { sizes[i++] = list.size(); });
+  return sizes;
+}
+
+ObjectMeta& meta_at(Model& m, std::size_t list, std::size_t index) {
+  ObjectMeta* meta = nullptr;
+  std::size_t i = 0;
+  for_each_list(m, [&](auto& l) {
+    if (i++ == list) meta = &l[index].meta;
+  });
+  return *meta;
+}
+
+/// The API group, not the version: apps/v1beta2 and apps/v1 name the same Deployment.
+std::string identity_key(const ObjectRef& ref) {
+  const auto slash = ref.api_version.find('/');
+  const std::string group = slash == std::string::npos ? std::string{} : ref.api_version.substr(0, slash);
+  return fmt::format("{}\x1f{}\x1f{}\x1f{}", group, ref.kind, ref.ns, ref.name);
+}
+
+std::string place(const SourceLocation& where) {
+  return where.line > 0 ? fmt::format("{}:{}", where.file, where.line) : where.file;
+}
+
+/// "a.yaml:3, b.yaml:9 and 4 more": every place but the analyzed one.
+std::string other_places(const std::vector<SourceLocation>& places, std::size_t analyzed) {
+  std::string out;
+  std::size_t named = 0;
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    if (i == analyzed) continue;
+    if (named == kMaxPlacesNamed) return out + fmt::format(" and {} more", places.size() - 1 - named);
+    out += (named++ ? ", " : "") + place(places[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
+RepeatedObjects::RepeatedObjects(Model& model, const BuildOptions& options, Diagnostics& diags)
+    : model_(model), options_(options), diags_(diags), dropped_(kLists) {}
+
+RepeatedObjects::Slot RepeatedObjects::build(const load::Document& doc) {
+  const auto before = list_sizes(model_);
+  add_document(doc, options_, model_, diags_);
+  const auto after = list_sizes(model_);
+  for (std::size_t list = 0; list < kLists; ++list)
+    if (after[list] > before[list]) return Slot{list, before[list]};
+  return Slot{};  // the object could not be read (a diagnostic says so)
+}
+
+void RepeatedObjects::add(const load::Document& doc) {
+  const ObjectRef ref = identity_of(doc, options_);
+  if (ref.name.empty()) {
+    build(doc);
+    return;
+  }
+  const auto [it, first] = entries_.try_emplace(identity_key(ref));
+  Entry& entry = it->second;
+  if (first) {
+    entry.slot = build(doc);
+    entry.content = doc.content;
+    return;
+  }
+  if (entry.repeat == kNoList) {
+    entry.repeat = repeats_.size();
+    const SourceLocation first_place =
+        entry.slot.list == kNoList ? SourceLocation{} : meta_at(model_, entry.slot.list, entry.slot.index).where;
+    repeats_.push_back(Repeat{ref, &entry, {first_place}, 0, false});
+  }
+  Repeat& repeat = repeats_[entry.repeat];
+  repeat.places.push_back(doc.where);
+  if (doc.content != entry.content) {
+    repeat.differ = true;
+    if (entry.slot.list != kNoList) dropped_[entry.slot.list].push_back(entry.slot.index);
+    entry.slot = build(doc);
+    entry.content = doc.content;
+  }
+  if (repeat.differ) repeat.analyzed = repeat.places.size() - 1;  // the analyzed copy says what the last one says
+}
+
+std::size_t RepeatedObjects::finish() {
+  for (Repeat& repeat : repeats_) {
+    const SourceLocation& analyzed = repeat.places[repeat.analyzed];
+    const std::string others = other_places(repeat.places, repeat.analyzed);
+    const std::size_t n = repeat.places.size();
+    if (repeat.differ)
+      diags_.push_back({Severity::warning, analyzed,
+                        fmt::format("{} was read {} times, with different content (also at {}); analyzed once, as written "
+                                    "here: the last copy in input order", repeat.ref.display(), n, others)});
+    else
+      diags_.push_back({Severity::info, analyzed,
+                        fmt::format("{} was read {} times, the same each time (also at {}); analyzed once",
+                                    repeat.ref.display(), n, others)});
+    const Slot slot = repeat.entry->slot;
+    if (slot.list == kNoList) continue;
+    ObjectMeta& meta = meta_at(model_, slot.list, slot.index);
+    meta.where = analyzed;
+    meta.also_at.clear();
+    for (std::size_t i = 0; i < repeat.places.size(); ++i)
+      if (i != repeat.analyzed) meta.also_at.push_back(repeat.places[i]);
+  }
+  std::size_t list = 0;
+  for_each_list(model_, [&](auto& objects) {
+    std::vector<std::size_t>& dropped = dropped_[list++];
+    if (dropped.empty()) return;
+    std::sort(dropped.begin(), dropped.end());
+    std::size_t kept = 0, next = 0;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+      if (next < dropped.size() && dropped[next] == i) {
+        ++next;
+        continue;
+      }
+      if (kept != i) objects[kept] = std::move(objects[i]);
+      ++kept;
+    }
+    objects.resize(kept);
+  });
+  const std::size_t repeated = repeats_.size();
+  repeats_.clear();
+  entries_.clear();
+  return repeated;
+}
+
+}  // namespace faultline::model

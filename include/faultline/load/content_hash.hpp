@@ -1,0 +1,14 @@
+#pragma once
+/// A fingerprint of what an object says, so two copies of one object can be compared without
+/// keeping either tree.
+#include <cstdint>
+
+#include <yaml-cpp/yaml.h>
+
+namespace faultline::load {
+
+/// Equal for trees with the same values, whatever their key order, style (JSON or YAML),
+/// quoting or comments; different, but for a 64-bit collision, otherwise.
+std::uint64_t content_hash(const YAML::Node& node);
+
+}  // namespace faultline::load
