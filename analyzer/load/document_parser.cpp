@@ -123,13 +123,13 @@ class DocumentReader {
     YAML::Node root;
     try {
       // What libfyaml found valid is built from its events; yaml-cpp parses the rest for its messages.
-      const auto load = [&scan](const std::string& text) {
+      const auto parse = [&scan](const std::string& text) {
         std::optional<YAML::Node> tree = scan.syntax_error ? std::nullopt : build_tree(text);
         return tree ? *tree : YAML::Load(text);
       };
-      root = load(identity_only ? identity_text(raw_.text) : raw_.text);
+      root = parse(identity_only ? identity_text(raw_.text) : raw_.text);
       // A column-0 `kind:` that was not the document's own (inside a multi-line scalar): read it all.
-      if (identity_only && (!root.IsMap() || scalar_at(root, "kind") != raw_.kind)) root = load(raw_.text);
+      if (identity_only && (!root.IsMap() || scalar_at(root, "kind") != raw_.kind)) root = parse(raw_.text);
     } catch (const YAML::Exception& e) {
       report_parse_error(e);
       return;
