@@ -49,4 +49,8 @@ void expand_rabbitmq_cluster(const CrReader& r, std::vector<ImpliedObject>& out)
 /// Keycloak operator Keycloak → StatefulSet <name> and its Services.
 void expand_keycloak(const CrReader& r, std::vector<ImpliedObject>& out);
 
+/// implied_objects() with the input already indexed: what expand() calls once per resource.
+std::vector<ImpliedObject> implied_objects(const model::RawObject& cr, const RelatedIndex& related, Diagnostics& diags,
+                                           const Limits& limits);
+
 }  // namespace faultline::expand::detail

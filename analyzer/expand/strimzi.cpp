@@ -15,13 +15,8 @@ constexpr const char* kGroup = "kafka.strimzi.io";
 constexpr const char* kClusterLabel = "strimzi.io/cluster";
 
 /// Pools of the Kafka `cluster` in `ns` (label strimzi.io/cluster).
-std::vector<const model::RawObject*> pools_of(const CrReader& r, const std::string& ns, const std::string& cluster) {
-  std::vector<const model::RawObject*> out;
-  for (const auto* p : related(r, kGroup, "KafkaNodePool", ns)) {
-    const auto it = p->meta.labels.find(kClusterLabel);
-    if (it != p->meta.labels.end() && it->second == cluster) out.push_back(p);
-  }
-  return out;
+const std::vector<const model::RawObject*>& pools_of(const CrReader& r, const std::string& ns, const std::string& cluster) {
+  return r.related().labelled(kGroup, "KafkaNodePool", ns, kClusterLabel, cluster);
 }
 
 /// The roles of a pool: spec.roles, "controller" and/or "broker".
@@ -155,8 +150,7 @@ void expand_strimzi_node_pool(const CrReader& r, std::vector<ImpliedObject>& out
   // Rack and the broker template come from the Kafka, when the input has it; the pool's own
   // template replaces the Kafka's.
   KafkaSettings settings;
-  for (const auto* k : related(r, kGroup, "Kafka", ref.ns)) {
-    if (k->meta.ref.name != cluster) continue;
+  if (const model::RawObject* k = r.related().named(kGroup, "Kafka", ref.ns, cluster)) {
     Diagnostics reported_with_the_kafka;  // the Kafka's own expansion reports its fields
     const CrReader kr(*k, reported_with_the_kafka);
     settings = kafka_settings(kr, kr.map(kr.map(k->body, "spec", "spec"), "kafka", "spec.kafka"));

@@ -216,6 +216,31 @@ TEST_CASE("Strimzi ZooKeeper-based Kafka: brokers <name>-kafka and a ZooKeeper q
   CHECK(e.service("legacy-zookeeper-client"));
 }
 
+TEST_CASE("Strimzi: a thousand clusters and pools are matched through one index of the input") {
+  std::string text;
+  constexpr int kClusters = 1000;
+  for (int i = 0; i < kClusters; ++i) {
+    const std::string c = "c" + std::to_string(i);
+    text += "apiVersion: kafka.strimzi.io/v1beta2\nkind: Kafka\nmetadata: {name: " + c +
+            ", namespace: k, annotations: {strimzi.io/node-pools: enabled}}\nspec:\n  kafka:\n    rack: {topologyKey: "
+            "topology.kubernetes.io/zone}\n---\n"
+            "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaNodePool\nmetadata: {name: p, namespace: k, labels: "
+            "{strimzi.io/cluster: " + c + "}}\nspec: {replicas: 3, roles: [controller, broker]}\n---\n";
+  }
+  const auto e = expand_text(text);
+  CHECK(e.errors().empty());
+  int pools = 0;
+  for (const auto& w : e.model.workloads) {
+    if (w.meta.expanded_from.rfind("KafkaNodePool/", 0) != 0) continue;
+    ++pools;
+    CHECK(quorum(w));
+    // The rack of its own Kafka reached the pool: nodes must carry the zone label.
+    CHECK(w.pod.node_affinity.required.size() == 1);
+    CHECK(w.pod.labels.at("strimzi.io/cluster") == w.meta.ref.name.substr(0, w.meta.ref.name.size() - 2));
+  }
+  CHECK(pools == kClusters);
+}
+
 TEST_CASE("ECK Elasticsearch: one StatefulSet per nodeSet, masters as the quorum, default preferred anti-affinity") {
   const auto e = expand_files({"operators/eck-elasticsearch.yaml"});
   INFO(e.errors());
