@@ -38,7 +38,8 @@ void expand_cnpg_cluster(const CrReader& r, std::vector<ImpliedObject>& out);
 void expand_cnpg_pooler(const CrReader& r, std::vector<ImpliedObject>& out);
 /// Zalando postgresql → StatefulSet <name> (Spilo), Services, budget, connection pooler.
 void expand_zalando_postgresql(const CrReader& r, std::vector<ImpliedObject>& out);
-/// Strimzi Kafka → brokers without node pools, ZooKeeper, bootstrap Services, budgets.
+/// Strimzi Kafka → brokers without node pools, ZooKeeper, bootstrap Services, budgets, and the
+/// entity operator, Cruise Control and Kafka Exporter Deployments (one pod each).
 void expand_strimzi_kafka(const CrReader& r, std::vector<ImpliedObject>& out);
 /// Strimzi KafkaNodePool → StatefulSet <cluster>-<pool>, KRaft controllers as a quorum.
 void expand_strimzi_node_pool(const CrReader& r, std::vector<ImpliedObject>& out);
