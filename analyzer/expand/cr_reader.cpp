@@ -9,6 +9,8 @@
 
 namespace faultline::expand::detail {
 
+const RelatedIndex CrReader::kNothingRelated;
+
 YAML::Node CrReader::child(const YAML::Node& parent, const std::string& key) const {
   if (!parent || !parent.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
   // A const lookup never inserts the key into the resource's body.

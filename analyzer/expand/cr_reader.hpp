@@ -11,6 +11,7 @@
 #include "faultline/expand/expand.hpp"
 #include "faultline/model/model.hpp"
 #include "faultline/model/objects.hpp"
+#include "related_index.hpp"
 
 namespace faultline::expand::detail {
 
@@ -23,13 +24,13 @@ struct ExpansionLimitExceeded : std::runtime_error {
 class CrReader {
  public:
   CrReader(const model::RawObject& cr, Diagnostics& diags, const Limits& limits = {},
-           const model::Model* model = nullptr)
-      : cr_(cr), diags_(diags), limits_(limits), model_(model) {}
+           const RelatedIndex* related = nullptr)
+      : cr_(cr), diags_(diags), limits_(limits), related_(related ? related : &kNothingRelated) {}
 
   const model::RawObject& cr() const { return cr_; }
   /// The rest of the input, for expanders that read related objects (an operator's configuration,
-  /// a Kafka's node pools); null when the resource is expanded on its own.
-  const model::Model* model() const { return model_; }
+  /// a Kafka's node pools); empty when the resource is expanded on its own.
+  const RelatedIndex& related() const { return *related_; }
   Diagnostics& diagnostics() const { return diags_; }
   const YAML::Node& body() const { return cr_.body; }
 
@@ -57,7 +58,8 @@ class CrReader {
   Diagnostics& diags_;
   Limits limits_;
   mutable std::uint64_t pods_ = 0;  ///< admitted so far; the reader is passed by const reference
-  const model::Model* model_ = nullptr;
+  const RelatedIndex* related_;
+  static const RelatedIndex kNothingRelated;
 };
 
 }  // namespace faultline::expand::detail

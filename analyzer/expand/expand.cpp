@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "expanders.hpp"
 #include "faultline/model/builder.hpp"
 
 namespace faultline::expand {
@@ -97,9 +98,11 @@ void expand(model::Model& model, Diagnostics& diags, const Limits& limits) {
   // Implied workloads are not documents of the input: the summary counts only what was read.
   model::BuildOptions options;
   options.count_in_stats = false;
+  // Indexed once: what is added below are workloads, Services and budgets, never what it indexes.
+  const detail::RelatedIndex related(model);
   for (const model::RawObject* cr : order) {
     try {
-      add_implied(*cr, implied_objects(*cr, &model, diags, limits), options, present, created, model, diags);
+      add_implied(*cr, detail::implied_objects(*cr, related, diags, limits), options, present, created, model, diags);
     } catch (const std::exception& e) {
       // Out of memory or a bug inside one resource: say so and keep the rest of the analysis.
       diags.push_back({Severity::error, cr->meta.where,

@@ -38,7 +38,8 @@ void expand_cnpg_cluster(const CrReader& r, std::vector<ImpliedObject>& out);
 void expand_cnpg_pooler(const CrReader& r, std::vector<ImpliedObject>& out);
 /// Zalando postgresql → StatefulSet <name> (Spilo), Services, budget, connection pooler.
 void expand_zalando_postgresql(const CrReader& r, std::vector<ImpliedObject>& out);
-/// Strimzi Kafka → brokers without node pools, ZooKeeper, bootstrap Services, budgets.
+/// Strimzi Kafka → brokers without node pools, ZooKeeper, bootstrap Services, budgets, and the
+/// entity operator, Cruise Control and Kafka Exporter Deployments (one pod each).
 void expand_strimzi_kafka(const CrReader& r, std::vector<ImpliedObject>& out);
 /// Strimzi KafkaNodePool → StatefulSet <cluster>-<pool>, KRaft controllers as a quorum.
 void expand_strimzi_node_pool(const CrReader& r, std::vector<ImpliedObject>& out);
@@ -48,5 +49,9 @@ void expand_eck_elasticsearch(const CrReader& r, std::vector<ImpliedObject>& out
 void expand_rabbitmq_cluster(const CrReader& r, std::vector<ImpliedObject>& out);
 /// Keycloak operator Keycloak → StatefulSet <name> and its Services.
 void expand_keycloak(const CrReader& r, std::vector<ImpliedObject>& out);
+
+/// implied_objects() with the input already indexed: what expand() calls once per resource.
+std::vector<ImpliedObject> implied_objects(const model::RawObject& cr, const RelatedIndex& related, Diagnostics& diags,
+                                           const Limits& limits);
 
 }  // namespace faultline::expand::detail

@@ -9,11 +9,7 @@ namespace faultline::expand {
 
 namespace {
 
-/// "monitoring.coreos.com/v1" → "monitoring.coreos.com"; the group decides, not the version.
-std::string_view group_of(std::string_view api_version) {
-  const auto slash = api_version.find('/');
-  return slash == std::string_view::npos ? std::string_view() : api_version.substr(0, slash);
-}
+using detail::group_of;
 
 enum class Expander {
   none, prometheus, alertmanager, thanos_ruler, runai_config,
@@ -64,10 +60,17 @@ std::vector<ImpliedObject> implied_objects(const model::RawObject& cr, Diagnosti
 
 std::vector<ImpliedObject> implied_objects(const model::RawObject& cr, const model::Model* model, Diagnostics& diags,
                                            const Limits& limits) {
+  // One resource on its own: indexing the input for it costs what one scan would.
+  const detail::RelatedIndex related = model ? detail::RelatedIndex(*model) : detail::RelatedIndex();
+  return detail::implied_objects(cr, related, diags, limits);
+}
+
+std::vector<ImpliedObject> detail::implied_objects(const model::RawObject& cr, const RelatedIndex& related,
+                                                   Diagnostics& diags, const Limits& limits) {
   std::vector<ImpliedObject> out;
   const Expander which = expander_for(cr.meta.ref.api_version, cr.meta.ref.kind);
   if (which == Expander::none) return out;
-  const detail::CrReader r(cr, diags, limits, model);
+  const detail::CrReader r(cr, diags, limits, &related);
   if (!cr.body || !cr.body.IsMap()) {
     r.report(cr.body, "the resource's body is not available; the workloads it implies are not analyzed");
     return out;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "faultline/expand/expand.hpp"
+#include "related_index.hpp"
 
 namespace faultline::expand {
 
@@ -50,10 +51,7 @@ constexpr std::pair<std::string_view, std::string_view> kKnownUnmodelled[] = {
     {"keycloak.org", "Keycloak"},  // the legacy operator's group
 };
 
-std::string_view group_of(std::string_view api_version) {
-  const auto slash = api_version.find('/');
-  return slash == std::string_view::npos ? std::string_view() : api_version.substr(0, slash);
-}
+using detail::group_of;
 
 bool replicas_like(std::string_view field) {
   static constexpr std::string_view kNames[] = {"replicas", "instances", "numberOfInstances", "replicaCount",

@@ -79,15 +79,4 @@ void add_required_anti_affinity(YAML::Node pod_spec, const std::string& key, con
       term_of(key, labels));
 }
 
-std::vector<const model::RawObject*> related(const CrReader& r, const std::string& group, const std::string& kind,
-                                             const std::string& ns) {
-  std::vector<const model::RawObject*> out;
-  if (!r.model()) return out;
-  for (const auto& raw : r.model()->raw) {
-    const auto& ref = raw.meta.ref;
-    if (ref.kind == kind && ref.ns == ns && ref.api_version.starts_with(group + "/") && raw.body) out.push_back(&raw);
-  }
-  return out;
-}
-
 }  // namespace faultline::expand::detail

@@ -37,8 +37,4 @@ void add_required_anti_affinity(YAML::Node pod_spec, const std::string& key, con
 /// The matchLabels map of `labels`.
 YAML::Node label_map_of(const model::Labels& labels);
 
-/// Other custom resources of the input with this group and kind in `ns`; empty without a model.
-std::vector<const model::RawObject*> related(const CrReader& r, const std::string& group, const std::string& kind,
-                                             const std::string& ns);
-
 }  // namespace faultline::expand::detail

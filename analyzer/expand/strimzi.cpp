@@ -1,6 +1,10 @@
 // Strimzi (kafka.strimzi.io): a Kafka's brokers, KRaft controllers (per KafkaNodePool) or
 // ZooKeeper ensemble, with rack awareness, pod templates and the Services and budgets Strimzi
-// creates. Pools are read beside their Kafka so rack and template come from it.
+// creates; its entity operator, Cruise Control and Kafka Exporter Deployments. Pools are read
+// beside their Kafka so rack and template come from it.
+#include <string>
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "expanders.hpp"
@@ -15,13 +19,8 @@ constexpr const char* kGroup = "kafka.strimzi.io";
 constexpr const char* kClusterLabel = "strimzi.io/cluster";
 
 /// Pools of the Kafka `cluster` in `ns` (label strimzi.io/cluster).
-std::vector<const model::RawObject*> pools_of(const CrReader& r, const std::string& ns, const std::string& cluster) {
-  std::vector<const model::RawObject*> out;
-  for (const auto* p : related(r, kGroup, "KafkaNodePool", ns)) {
-    const auto it = p->meta.labels.find(kClusterLabel);
-    if (it != p->meta.labels.end() && it->second == cluster) out.push_back(p);
-  }
-  return out;
+const std::vector<const model::RawObject*>& pools_of(const CrReader& r, const std::string& ns, const std::string& cluster) {
+  return r.related().labelled(kGroup, "KafkaNodePool", ns, kClusterLabel, cluster);
 }
 
 /// The roles of a pool: spec.roles, "controller" and/or "broker".
@@ -98,6 +97,51 @@ KafkaSettings kafka_settings(const CrReader& r, const YAML::Node& kafka_spec) {
   return s;
 }
 
+/// A Deployment Strimzi runs beside the brokers. Their CRD sections have no replicas field: one
+/// pod each, by design (Strimzi's EntityOperator, CruiseControl and KafkaExporter models).
+struct Component {
+  const char* key;        ///< the section of the Kafka's spec that enables it
+  const char* suffix;     ///< the Deployment is <cluster>-<suffix>
+  const char* strategy;   ///< Strimzi's default; template.deployment.deploymentStrategy overrides it
+  const char* image;
+  int service_port;       ///< the Service <cluster>-<suffix> Strimzi creates, 0 for none
+};
+constexpr Component kComponents[] = {
+    {"entityOperator", "entity-operator", "Recreate", "quay.io/strimzi/operator", 0},
+    {"cruiseControl", "cruise-control", "RollingUpdate", "quay.io/strimzi/kafka", 9090},
+    {"kafkaExporter", "kafka-exporter", "RollingUpdate", "quay.io/strimzi/kafka", 0},
+};
+
+void add_component(const CrReader& r, const YAML::Node& spec, const Component& c, std::vector<ImpliedObject>& out) {
+  const auto& ref = r.cr().meta.ref;
+  const std::string path = std::string("spec.") + c.key;
+  const YAML::Node section = r.map(spec, c.key, "spec");
+  if (!section) return;
+  // The entity operator runs only when it has a topic or a user operator to run.
+  if (std::string_view(c.key) == "entityOperator" && !r.map(section, "topicOperator", path + ".topicOperator") &&
+      !r.map(section, "userOperator", path + ".userOperator"))
+    return;
+  const std::string name = fmt::format("{}-{}", ref.name, c.suffix);
+  const model::Labels labels{{kClusterLabel, ref.name}, {"strimzi.io/kind", "Kafka"}, {"strimzi.io/name", name}};
+  YAML::Node m = workload_manifest(r, "Deployment", ref.ns, name, labels, labels);
+  m["spec"]["replicas"] = 1;
+  const YAML::Node tmpl = r.map(section, "template", path + ".template");
+  const std::string strategy_path = path + ".template.deployment.deploymentStrategy";
+  m["spec"]["strategy"]["type"] =
+      r.text(r.map(tmpl, "deployment", path + ".template.deployment"), "deploymentStrategy", strategy_path)
+          .value_or(c.strategy);
+  YAML::Node pod = m["spec"]["template"]["spec"];
+  copy_scheduling(r, r.map(tmpl, "pod", path + ".template.pod"), path + ".template.pod", pod);
+  YAML::Node runs = ready_container(c.suffix, c.image);
+  YAML::Node env;  // how each reaches the brokers, written as the env the graph reads
+  env["name"] = "STRIMZI_KAFKA_BOOTSTRAP_SERVERS";
+  env["value"] = fmt::format("{}-kafka-bootstrap:9091", ref.name);
+  runs["env"].push_back(env);
+  pod["containers"].push_back(runs);
+  out.push_back(implied(r, m, ref.display()));
+  if (c.service_port > 0) out.push_back(service_of(r, name, labels, c.service_port));
+}
+
 }  // namespace
 
 void expand_strimzi_kafka(const CrReader& r, std::vector<ImpliedObject>& out) {
@@ -138,6 +182,7 @@ void expand_strimzi_kafka(const CrReader& r, std::vector<ImpliedObject>& out) {
     out.push_back(service_of(r, name + "-client", labels, 2181));
     out.push_back(pdb_of(r, name, labels, 1));
   }
+  for (const Component& c : kComponents) add_component(r, spec, c, out);
 }
 
 void expand_strimzi_node_pool(const CrReader& r, std::vector<ImpliedObject>& out) {
@@ -155,8 +200,7 @@ void expand_strimzi_node_pool(const CrReader& r, std::vector<ImpliedObject>& out
   // Rack and the broker template come from the Kafka, when the input has it; the pool's own
   // template replaces the Kafka's.
   KafkaSettings settings;
-  for (const auto* k : related(r, kGroup, "Kafka", ref.ns)) {
-    if (k->meta.ref.name != cluster) continue;
+  if (const model::RawObject* k = r.related().named(kGroup, "Kafka", ref.ns, cluster)) {
     Diagnostics reported_with_the_kafka;  // the Kafka's own expansion reports its fields
     const CrReader kr(*k, reported_with_the_kafka);
     settings = kafka_settings(kr, kr.map(kr.map(k->body, "spec", "spec"), "kafka", "spec.kafka"));

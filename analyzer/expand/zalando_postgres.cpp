@@ -30,12 +30,10 @@ bool truthy(const std::string& v) { return v == "true" || v == "True" || v == "T
 /// configuration.kubernetes / connection_pooler sections; the first one found wins.
 ZalandoConfig read_config(const CrReader& r) {
   ZalandoConfig c;
-  if (!r.model()) return c;
-  for (const auto& cm : r.model()->config_maps) {
-    if (cm.meta.ref.name != "postgres-operator") continue;
+  if (const model::ConfigMap* cm = r.related().config_map("postgres-operator")) {
     const auto get = [&](const char* key) -> const std::string* {
-      const auto it = cm.data.find(key);
-      return it == cm.data.end() ? nullptr : &it->second;
+      const auto it = cm->data.find(key);
+      return it == cm->data.end() ? nullptr : &it->second;
     };
     if (auto v = get("enable_pod_antiaffinity")) c.anti_affinity = truthy(*v);
     if (auto v = get("pod_antiaffinity_preferred_during_scheduling")) c.anti_affinity_preferred = truthy(*v);
@@ -50,8 +48,8 @@ ZalandoConfig read_config(const CrReader& r) {
     }
     return c;
   }
-  for (const auto& raw : r.model()->raw) {
-    if (raw.meta.ref.kind != "OperatorConfiguration" || !raw.meta.ref.api_version.starts_with("acid.zalan.do/")) continue;
+  if (const model::RawObject* found = r.related().first("acid.zalan.do", "OperatorConfiguration")) {
+    const model::RawObject& raw = *found;
     const CrReader cr(raw, r.diagnostics());
     const YAML::Node conf = cr.map(raw.body, "configuration", "configuration");
     const YAML::Node k8s = cr.map(conf, "kubernetes", "configuration.kubernetes");

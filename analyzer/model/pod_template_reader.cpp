@@ -126,7 +126,18 @@ void read_volume(FieldReader& r, const YAML::Node& item, const std::string& p, s
   if (!any_source) out.push_back(std::move(v));
 }
 
-Container read_container(FieldReader& r, const YAML::Node& item, const std::string& p) {
+/// ports[]: the ones bound on the node. With hostNetwork the API sets hostPort to containerPort.
+std::vector<std::string> read_host_ports(FieldReader& r, const YAML::Node& item, const std::string& p, bool host_network) {
+  std::vector<std::string> out;
+  r.for_each(item, "ports", p, [&](const YAML::Node& port, const std::string& pp) {
+    long host = r.integer(port, "hostPort", pp, 0, 65535).value_or(0);
+    if (host == 0 && host_network) host = r.integer(port, "containerPort", pp, 0, 65535).value_or(0);
+    if (host > 0) out.push_back(fmt::format("{}/{}", host, r.str_or(port, "protocol", pp, "TCP")));
+  });
+  return out;
+}
+
+Container read_container(FieldReader& r, const YAML::Node& item, const std::string& p, bool host_network) {
   Container c;
   c.name = r.str_or(item, "name", p);
   c.image = r.str_or(item, "image", p);
@@ -152,6 +163,7 @@ Container read_container(FieldReader& r, const YAML::Node& item, const std::stri
   c.requests = read_resources(r, resources, "requests", join_path(p, "resources"));
   c.limits = read_resources(r, resources, "limits", join_path(p, "resources"));
   c.restart_policy = r.str_or(item, "restartPolicy", p);
+  c.host_ports = read_host_ports(r, item, p, host_network);
   return c;
 }
 
@@ -193,9 +205,10 @@ PodTemplate read_pod_template(FieldReader& r, const YAML::Node& metadata, const 
   pod.tolerations = read_tolerations(r, spec, spec_path);
   pod.topology_spread = read_spread(r, spec, spec_path);
   r.for_each(spec, "volumes", spec_path, [&](const YAML::Node& item, const std::string& p) { read_volume(r, item, p, pod.volumes); });
+  pod.host_network = r.boolean(spec, "hostNetwork", spec_path).value_or(false);
   for (const char* key : {"containers", "initContainers"}) {
     r.for_each(spec, key, spec_path, [&](const YAML::Node& item, const std::string& p) {
-      pod.containers.push_back(read_container(r, item, p));
+      pod.containers.push_back(read_container(r, item, p, pod.host_network));
       pod.containers.back().init = std::string_view(key) == "initContainers";
     });
   }

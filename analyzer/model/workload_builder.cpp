@@ -32,6 +32,31 @@ void read_strategy(WorkloadKind kind, const YAML::Node& spec, FieldReader& r, Wo
   }
 }
 
+/// StatefulSet updateStrategy, checked as the API server validates it (apps/validation
+/// validateRollingUpdateStatefulSet): a value it would reject is reported and left out.
+void read_statefulset_strategy(const YAML::Node& spec, FieldReader& r, Workload& w) {
+  const std::string path = "spec.updateStrategy";
+  const YAML::Node strategy = r.map(spec, "updateStrategy", "spec");
+  w.strategy_type = r.str_or(strategy, "type", path, "RollingUpdate");
+  const YAML::Node rolling = r.map(strategy, "rollingUpdate", path);
+  const std::string rolling_path = join_path(path, "rollingUpdate");
+  if (w.strategy_type == "OnDelete") {
+    if (rolling) r.error(rolling, rolling_path, "only allowed with updateStrategy type RollingUpdate");
+    return;
+  }
+  if (w.strategy_type != "RollingUpdate") {
+    r.error(FieldReader::child(strategy, "type"), join_path(path, "type"),
+            fmt::format("unsupported value \"{}\" (expected RollingUpdate or OnDelete)", w.strategy_type));
+    return;
+  }
+  w.partition = static_cast<int>(r.integer(rolling, "partition", rolling_path, 0, kMaxReplicas).value_or(0));
+  w.max_unavailable = r.int_or_percent(rolling, "maxUnavailable", rolling_path, 100);
+  if (w.max_unavailable && w.max_unavailable->value == 0) {
+    r.error(FieldReader::child(rolling, "maxUnavailable"), join_path(rolling_path, "maxUnavailable"), "cannot be 0");
+    w.max_unavailable.reset();
+  }
+}
+
 /// ReplicationController's selector is a plain label map, not a LabelSelector.
 std::optional<LabelSelector> read_selector(WorkloadKind kind, const YAML::Node& spec, FieldReader& r) {
   if (kind != WorkloadKind::ReplicationController) return read_label_selector(r, spec, "selector", "spec");
@@ -72,10 +97,7 @@ void build_workload(WorkloadKind kind, const YAML::Node& root, FieldReader& r, M
                             join_path(template_path, "metadata"), join_path(template_path, "spec"));
   if (kind == WorkloadKind::Deployment || kind == WorkloadKind::DaemonSet) read_strategy(kind, spec, r, w);
   if (kind == WorkloadKind::StatefulSet) {
-    const YAML::Node strategy = r.map(spec, "updateStrategy", "spec");
-    w.strategy_type = r.str_or(strategy, "type", "spec.updateStrategy", "RollingUpdate");
-    w.max_unavailable = r.int_or_percent(r.map(strategy, "rollingUpdate", "spec.updateStrategy"), "maxUnavailable",
-                                         "spec.updateStrategy.rollingUpdate", 100);
+    read_statefulset_strategy(spec, r, w);
     w.pod_management_policy = r.str_or(spec, "podManagementPolicy", "spec", "OrderedReady");
     r.for_each(spec, "volumeClaimTemplates", "spec", [&](const YAML::Node& item, const std::string& p) {
       const std::string name = r.str_or(r.map(item, "metadata", p), "name", p + ".metadata");

@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "daemon_rollout.hpp"
+#include "spec_rollout.hpp"
 #include "steps.hpp"
 
 namespace faultline::placement {
@@ -88,7 +88,6 @@ Answer answer_on_inventory(const WorkloadPlacement& placed, const Rules& rules, 
   if (p.workload->kind == model::WorkloadKind::DaemonSet) {
     p.replicas = static_cast<int>(eligible.size());
     daemon_levels(p, inv, eligible);
-    check_daemon_rollout(p, rules);
   } else {
     const auto placeable = carrying(eligible, rules.spread_keys);
     const auto bounds = bounds_of(*p.workload, rules, inv, placeable, p.replicas);
@@ -154,6 +153,9 @@ PlacementResult place(const model::Model& model, const inventory::Inventory& inv
     p.pins = storage.pins;
     if (on_inventory) on_inventory->place(p, rules, storage);
     else levels_anywhere(p, rules, inventory);
+    // Outside the answers shared per signature: they depend on maxSurge, host ports and the partition.
+    check_daemon_rollout(p, rules, on_inventory.has_value());
+    check_partition(p);
     result.workloads.push_back(std::move(p));
   }
   add_observed(result, model, inventory);

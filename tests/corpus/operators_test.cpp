@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -100,6 +101,42 @@ TEST_CASE("ECK, RabbitMQ and Keycloak examples") {
   CHECK(f.count({"pdb-missing", "StatefulSet/production-ready-server"}));  // the operator creates none
   CHECK_FALSE(f.count({"quorum-at-risk", "StatefulSet/production-ready-server"}));  // required hostname anti-affinity
   CHECK(f.count({"single-replica", "StatefulSet/example-kc"}));
+}
+
+TEST_CASE("Strimzi components: one pod each; the entity operator wants infra nodes the cluster lacks") {
+  const auto a = run({"operators/strimzi-cruise-control.yaml"});
+  const Fired f = fired(*a, {"single-replica", "unschedulable", "quorum-at-risk", "node-spof", "rollout-deadlock",
+                             "rollout-all-at-once"});
+  // Required node affinity to node-role.kubernetes.io/infra, and none of the three nodes has it.
+  CHECK(f.count({"unschedulable", "Deployment/analytics-entity-operator"}));
+  CHECK(f.count({"single-replica", "Deployment/analytics-cruise-control"}));
+  CHECK(f.count({"single-replica", "Deployment/analytics-kafka-exporter"}));
+  // Three dual-role nodes kept apart by their pool's required hostname anti-affinity, one per zone.
+  CHECK_FALSE(f.count({"quorum-at-risk", "StatefulSet/analytics-dual-role"}));
+  CHECK_FALSE(f.count({"node-spof", "StatefulSet/analytics-dual-role"}));
+  for (const auto& [rule, object] : f) CHECK_MESSAGE(!rule.starts_with("rollout-"), rule << " on " << object);
+  for (const auto& finding : a->findings) {
+    if (finding.object.name == "analytics-kafka-exporter" && finding.rule == "single-replica")
+      CHECK(finding.message.find("singleton by design") != std::string::npos);  // Recreate, from its template
+  }
+}
+
+TEST_CASE("upstream manifests: the DaemonSets that hold host ports do not surge, so no rollout deadlocks") {
+  // node-exporter (kube-prometheus) binds 9100 on the host network and popeye's ds1/ds2 set
+  // hostPort 9100, but all update with maxSurge 0; no StatefulSet sets maxUnavailable or a
+  // partition above its replicas (popeye's and the cluster dump's partitions are 0).
+  const auto a = run({"corpus/kube-prometheus/manifests", "corpus/popeye-testdata", "corpus/troubleshoot-cluster-dump",
+                      "corpus/istio"});
+  const Fired f = fired(*a, {"rollout-deadlock", "rollout-all-at-once"});
+  CHECK(f.empty());
+  const model::Workload* exporter = nullptr;
+  for (const auto& w : a->model.workloads)
+    if (w.meta.ref.name == "node-exporter") exporter = &w;
+  REQUIRE(exporter);
+  CHECK(exporter->pod.host_network);
+  // Its kube-rbac-proxy container publishes 9100 (the exporter itself declares no port).
+  CHECK(exporter->pod.containers.at(0).host_ports.empty());
+  CHECK(exporter->pod.containers.at(1).host_ports == std::vector<std::string>{"9100/TCP"});
 }
 
 }  // TEST_SUITE

@@ -216,6 +216,99 @@ TEST_CASE("Strimzi ZooKeeper-based Kafka: brokers <name>-kafka and a ZooKeeper q
   CHECK(e.service("legacy-zookeeper-client"));
 }
 
+TEST_CASE("Strimzi entity operator, Cruise Control and Kafka Exporter: one pod each, scheduled by their template.pod") {
+  const auto e = expand_files({"operators/strimzi-cruise-control.yaml"});
+  INFO(e.errors());
+  CHECK(e.errors().empty());
+  const auto* eo = e.workload("analytics-entity-operator");
+  REQUIRE(eo);
+  CHECK(eo->kind == model::WorkloadKind::Deployment);
+  CHECK(eo->declared_replicas() == 1);
+  CHECK(eo->strategy_type == "Recreate");  // Strimzi's default for the entity operator
+  CHECK(eo->meta.expanded_from == "Kafka/kafka/analytics");
+  CHECK(eo->meta.where.file.ends_with("strimzi-cruise-control.yaml"));
+  CHECK(eo->pod.labels.at("strimzi.io/name") == "analytics-entity-operator");
+  REQUIRE(eo->pod.node_affinity.required.size() == 1);
+  CHECK(eo->pod.node_affinity.required[0].match_expressions.at(0).key == "node-role.kubernetes.io/infra");
+  REQUIRE(eo->pod.tolerations.size() == 1);
+  CHECK(eo->pod.tolerations[0].key == "node-role.kubernetes.io/infra");
+  REQUIRE(eo->pod.containers.size() == 1);
+  CHECK(eo->pod.containers[0].has_readiness_probe);
+  CHECK(eo->pod.containers[0].env.at(0).value == "analytics-kafka-bootstrap:9091");
+
+  const auto* cc = e.workload("analytics-cruise-control");
+  REQUIRE(cc);
+  CHECK(cc->declared_replicas() == 1);
+  CHECK(cc->strategy_type == "RollingUpdate");
+  CHECK(cc->pod.tolerations.empty());  // the entity operator's template is its own
+  CHECK(e.service("analytics-cruise-control"));
+
+  const auto* exporter = e.workload("analytics-kafka-exporter");
+  REQUIRE(exporter);
+  CHECK(exporter->strategy_type == "Recreate");  // template.deployment.deploymentStrategy
+  CHECK_FALSE(e.service("analytics-kafka-exporter"));
+}
+
+TEST_CASE("Strimzi: no entity operator without a topic or user operator, none when the input dumps it") {
+  const std::string kafka = R"(apiVersion: kafka.strimzi.io/v1beta2
+kind: Kafka
+metadata: {name: c, namespace: k}
+spec:
+  kafka: {replicas: 3, listeners: []}
+  entityOperator: {}
+)";
+  CHECK_FALSE(expand_text(kafka).workload("c-entity-operator"));
+  const auto dumped = expand_text(R"(apiVersion: kafka.strimzi.io/v1beta2
+kind: Kafka
+metadata: {name: c, namespace: k}
+spec:
+  kafka: {replicas: 3, listeners: []}
+  entityOperator: {topicOperator: {}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: c-entity-operator, namespace: k}
+spec:
+  replicas: 1
+  selector: {matchLabels: {strimzi.io/name: c-entity-operator}}
+  template:
+    metadata: {labels: {strimzi.io/name: c-entity-operator}}
+    spec: {containers: [{name: topic-operator, image: quay.io/strimzi/operator}]}
+)");
+  int found = 0;
+  for (const auto& w : dumped.model.workloads) {
+    if (w.meta.ref.name != "c-entity-operator") continue;
+    ++found;
+    CHECK(w.meta.expanded_from.empty());  // the dumped Deployment, not an implied one
+  }
+  CHECK(found == 1);
+}
+
+TEST_CASE("Strimzi: a thousand clusters and pools are matched through one index of the input") {
+  std::string text;
+  constexpr int kClusters = 1000;
+  for (int i = 0; i < kClusters; ++i) {
+    const std::string c = "c" + std::to_string(i);
+    text += "apiVersion: kafka.strimzi.io/v1beta2\nkind: Kafka\nmetadata: {name: " + c +
+            ", namespace: k, annotations: {strimzi.io/node-pools: enabled}}\nspec:\n  kafka:\n    rack: {topologyKey: "
+            "topology.kubernetes.io/zone}\n---\n"
+            "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaNodePool\nmetadata: {name: p, namespace: k, labels: "
+            "{strimzi.io/cluster: " + c + "}}\nspec: {replicas: 3, roles: [controller, broker]}\n---\n";
+  }
+  const auto e = expand_text(text);
+  CHECK(e.errors().empty());
+  int pools = 0;
+  for (const auto& w : e.model.workloads) {
+    if (w.meta.expanded_from.rfind("KafkaNodePool/", 0) != 0) continue;
+    ++pools;
+    CHECK(quorum(w));
+    // The rack of its own Kafka reached the pool: nodes must carry the zone label.
+    CHECK(w.pod.node_affinity.required.size() == 1);
+    CHECK(w.pod.labels.at("strimzi.io/cluster") == w.meta.ref.name.substr(0, w.meta.ref.name.size() - 2));
+  }
+  CHECK(pools == kClusters);
+}
+
 TEST_CASE("ECK Elasticsearch: one StatefulSet per nodeSet, masters as the quorum, default preferred anti-affinity") {
   const auto e = expand_files({"operators/eck-elasticsearch.yaml"});
   INFO(e.errors());

@@ -24,7 +24,7 @@ class Scenario {
     w.replicas = replicas;
     w.selector = model::LabelSelector{{{"app", name}}, {}};
     w.pod.labels = {{"app", name}};
-    w.pod.containers.push_back(model::Container{name, name + ":1", {}, {}, {}, {}, false, false, {}, {}, false, {}});
+    w.pod.containers.push_back(model::Container{name, name + ":1", {}, {}, {}, {}, false, false, {}, {}, {}, false, {}});
     return w;
   }
 

@@ -65,3 +65,46 @@ TEST_CASE("builder: empty input is an error") {
   const auto b = build_text("# nothing rendered\n");
   CHECK(has_diag(b, "no Kubernetes object"));
 }
+
+TEST_CASE("builder: StatefulSet partition and maxUnavailable, checked as the API server checks them") {
+  const std::string head = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  replicas: 3\n";
+  const auto ok = build_text(head + "  updateStrategy:\n    rollingUpdate: {partition: 2, maxUnavailable: 50%}\n");
+  CHECK(ok.diags.empty());
+  const Workload& w = ok.model.workloads.at(0);
+  CHECK(w.strategy_type == "RollingUpdate");
+  CHECK(w.partition == 2);
+  CHECK(w.max_unavailable->to_string() == "50%");
+
+  const auto defaults = build_text(head);
+  CHECK(defaults.model.workloads.at(0).partition == 0);
+  CHECK(!defaults.model.workloads.at(0).max_unavailable.has_value());
+
+  const auto bad = build_text(head + "  updateStrategy:\n    rollingUpdate: {partition: -1, maxUnavailable: 0}\n---\n" + head +
+                              "  updateStrategy:\n    rollingUpdate: {maxUnavailable: 150%}\n---\n" + head +
+                              "  updateStrategy:\n    type: OnDelete\n    rollingUpdate: {partition: 1}\n---\n" + head +
+                              "  updateStrategy:\n    type: Recreate\n");
+  CHECK(has_diag(bad, "StatefulSet/default/db: spec.updateStrategy.rollingUpdate.partition: -1 is too small (minimum 0)", 8));
+  CHECK(has_diag(bad, "spec.updateStrategy.rollingUpdate.maxUnavailable: cannot be 0", 8));
+  CHECK(has_diag(bad, "spec.updateStrategy.rollingUpdate.maxUnavailable: 150% is too large (maximum 100%)", 17));
+  CHECK(has_diag(bad, "spec.updateStrategy.rollingUpdate: only allowed with updateStrategy type RollingUpdate", 27));
+  CHECK(has_diag(bad, "spec.updateStrategy.type: unsupported value \"Recreate\" (expected RollingUpdate or OnDelete)", 36));
+  REQUIRE(bad.model.workloads.size() == 4);
+  CHECK(bad.model.workloads[0].partition == 0);
+  CHECK(!bad.model.workloads[0].max_unavailable.has_value());
+  CHECK(bad.model.workloads[2].strategy_type == "OnDelete");
+  CHECK(bad.model.workloads[2].partition == 0);
+}
+
+TEST_CASE("builder: host ports, and containerPort bound on the node under hostNetwork") {
+  const auto b = build_text(
+      "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  template:\n    spec:\n"
+      "      containers:\n      - name: a\n        ports:\n        - {containerPort: 8080, hostPort: 80}\n"
+      "        - {containerPort: 9090}\n        - {containerPort: 53, hostPort: 53, protocol: UDP}\n---\n"
+      "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: exporter}\nspec:\n  template:\n    spec:\n"
+      "      hostNetwork: true\n      containers:\n      - name: e\n        ports: [{containerPort: 9100}]\n");
+  CHECK(b.diags.empty());
+  REQUIRE(b.model.workloads.size() == 2);
+  CHECK(b.model.workloads[0].pod.containers.at(0).host_ports == std::vector<std::string>{"80/TCP", "53/UDP"});
+  CHECK(b.model.workloads[1].pod.host_network);
+  CHECK(b.model.workloads[1].pod.containers.at(0).host_ports == std::vector<std::string>{"9100/TCP"});
+}

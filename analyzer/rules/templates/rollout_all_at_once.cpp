@@ -1,8 +1,8 @@
 /// rollout-all-at-once: an update that may stop every replica together. A Deployment whose
 /// maxUnavailable rounds (down) to at least its replicas; a DaemonSet that does not surge and
 /// whose maxUnavailable rounds (up) to at least its eligible nodes (100% on any cluster); a
-/// Recreate Deployment of several replicas behind a Service. StatefulSets are left out: their
-/// maxUnavailable counts only ordinals at or above the partition, which the model does not read.
+/// Recreate Deployment of several replicas behind a Service; a StatefulSet whose maxUnavailable
+/// rounds (down, at least 1) to all its replicas and whose partition is 0.
 #include <algorithm>
 #include <limits>
 #include <optional>
@@ -35,6 +35,19 @@ std::optional<int> down_at_once(const TemplateInput& in, const model::Workload& 
     how = fmt::format("strategy.rollingUpdate.maxUnavailable {} of {} replicas rounds down to {}",
                       w.max_unavailable.value_or(quarter).to_string(), replicas, unavailable);
     return unavailable;
+  }
+  if (w.kind == WorkloadKind::StatefulSet) {
+    // Without maxUnavailable the controller replaces one pod at a time. With it (feature gate
+    // MaxUnavailableStatefulSet: alpha from 1.24, beta and on by default from 1.35) it deletes up
+    // to that many pods at once, rounded down with a floor of 1, and only ordinals at or above the
+    // partition (updateStatefulSetAfterInvariantEstablished in pkg/controller/statefulset).
+    if (!w.max_unavailable) return std::nullopt;
+    const int unavailable = std::max(1, w.max_unavailable->resolve(replicas, false));
+    const int updated = std::max(0, replicas - w.partition);
+    how = fmt::format("updateStrategy.rollingUpdate.maxUnavailable {} of {} replicas rounds down to {} (honoured "
+                      "where the MaxUnavailableStatefulSet feature gate is on, by default since Kubernetes 1.35)",
+                      w.max_unavailable->to_string(), replicas, unavailable);
+    return std::min(unavailable, updated);
   }
   if (w.kind == WorkloadKind::DaemonSet) {
     // Surge mode (maxSurge above 0 rounds up to at least 1 on any number of nodes) keeps each
@@ -90,7 +103,7 @@ Template rollout_all_at_once() {
   return {"rollout-all-at-once",
           "A rolling update (or Recreate) may stop every replica of a workload at the same time.",
           {},
-          {"Deployment", "DaemonSet"},
+          {"Deployment", "StatefulSet", "DaemonSet"},
           {"replicas", "how", "impact"},
           evaluate};
 }

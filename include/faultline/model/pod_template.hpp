@@ -89,6 +89,9 @@ struct Container {
   /// (bytes, GPUs); see model/quantity.hpp. A value that is not a quantity is reported and left out.
   std::map<std::string, std::int64_t> requests;
   std::map<std::string, std::int64_t> limits;
+  /// Ports this container holds on its node, "9100/TCP": ports[].hostPort, or the containerPort
+  /// itself under hostNetwork (the API defaults hostPort so). One pod per node may hold each.
+  std::vector<std::string> host_ports;
   bool init = false;            ///< listed under initContainers
   std::string restart_policy;   ///< init containers: "Always" makes it a sidecar
 };
@@ -106,6 +109,7 @@ struct PodTemplate {
   std::vector<Volume> volumes;
   std::vector<Container> containers;  ///< init containers included, after the main ones
   std::string node_name;
+  bool host_network = false;
   std::string priority_class_name;
   std::string scheduler_name;
   std::map<std::string, std::int64_t> overhead;  ///< spec.overhead (RuntimeClass pod overhead), parsed as requests

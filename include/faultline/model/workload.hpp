@@ -38,10 +38,11 @@ struct Workload {
   std::optional<LabelSelector> selector;
   PodTemplate pod;
   std::vector<ClaimSpec> volume_claim_templates;  ///< StatefulSet only
-  /// Rolling update parameters (Deployment; StatefulSet uses max_unavailable only).
+  /// Rolling update parameters (Deployment, DaemonSet; a StatefulSet has no maxSurge).
   std::string strategy_type;  ///< "RollingUpdate" (default), "Recreate", "OnDelete"
-  std::optional<IntOrPercent> max_unavailable;
+  std::optional<IntOrPercent> max_unavailable;  ///< StatefulSet: as written (the controller's default is 1)
   std::optional<IntOrPercent> max_surge;
+  int partition = 0;  ///< StatefulSet rollingUpdate.partition: ordinals below it are never updated
   std::string pod_management_policy;  ///< StatefulSet
   std::string phase;                  ///< Pod status.phase, for observed placement
   PodStatus status;                   ///< Pod only: status beyond the phase, for observed health
