@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "faultline/graph/dependencies.hpp"
+#include "faultline/model/controller_labels.hpp"
+#include "faultline/placement/describe.hpp"
 #include "faultline/graph/quorum.hpp"
 #include "faultline/graph/system_graph.hpp"
 #include "faultline/health/observed_health.hpp"
@@ -117,8 +119,23 @@ class GraphBuilder {
       data.service = &s;
       const Vertex v = add(std::move(data), &s);
       g_.services_.push_back(v);
-      for (const auto* backend : model_.backends_of(s)) {
-        if (const auto target = lookup(backend)) connect(v, *target, EdgeKind::selects);
+      const auto backends = model_.backends_of(s);
+      for (const auto* backend : backends) {
+        const auto target = lookup(backend);
+        if (!target) continue;
+        const auto pods = model::pods_selected(model::LabelSelector{*s.selector, {}}, *backend);
+        if (pods.ordinals.empty()) {
+          connect(v, *target, EdgeKind::selects);
+          continue;
+        }
+        std::vector<std::string> names;
+        for (const int k : pods.ordinals) names.push_back(fmt::format("{}-{}", backend->meta.ref.name, k));
+        const std::string listed = placement::list_names(names);
+        const std::string only = (names.size() == 1 ? "only pod " : "only pods ") + listed;
+        boost::add_edge(v, *target, EdgeData{EdgeKind::selects, {only}, true}, *g_.graph_);
+        // One named pod behind the Service: it is as available as that pod, however many its workload runs.
+        if (backends.size() == 1 && names.size() == 1)
+          (*g_.graph_)[v].spof = {true, fmt::format("selects only pod {} of {}", listed, backend->meta.ref.display())};
       }
     }
   }

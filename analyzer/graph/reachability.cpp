@@ -1,9 +1,11 @@
 // Questions about the dependency edges, answered from one index built with the graph: strong
-// components (cycles) and their condensation (blast radius: reverse reachability, one search per
-// component of a SPOF, not per workload), and the nearest SPOFs of every vertex from a single
-// multi-source breadth-first search, so the whole index costs O(kNearestSpofs × (V + E)).
+// components (cycles), the nearest SPOFs of every vertex from a single multi-source
+// breadth-first search, so the whole index costs O(kNearestSpofs × (V + E)), and blast radius
+// by a cascade per asked vertex that touches only what goes down. Both follow the Service
+// semantics of `simulate`: a Service is down only when every workload it selects is.
 #include <algorithm>
 #include <deque>
+#include <unordered_map>
 
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/strong_components.hpp>
@@ -32,21 +34,20 @@ void SystemGraph::index_dependencies() {
   component_.assign(n, 0);
   const auto count = static_cast<std::size_t>(boost::strong_components(
       deps, boost::make_iterator_property_map(component_.begin(), boost::get(boost::vertex_index, deps))));
-  callers_.assign(count, {});
   component_workloads_.assign(count, {});
   for (const Vertex w : workloads_) component_workloads_[component_[w]].push_back(w);
-  for (const auto e : boost::make_iterator_range(boost::edges(deps))) {
-    const std::size_t from = component_[boost::source(e, g)], to = component_[boost::target(e, g)];
-    if (from != to) callers_[to].push_back(from);
-  }
-  for (auto& c : callers_) {
-    std::sort(c.begin(), c.end());
-    c.erase(std::unique(c.begin(), c.end()), c.end());
-  }
+  backends_.assign(n, 0);
+  for (const Vertex s : services_)
+    for (const auto e : boost::make_iterator_range(boost::out_edges(s, g)))
+      if (g[e].kind == EdgeKind::selects) ++backends_[s];
+  down_backends_.assign(n, 0);
 
   // Breadth-first from every SPOF at once along reversed dependency edges: a vertex accepts a
   // SPOF the first time it is reached from it (the fewest hops) until it holds kLabels. A label
   // is passed on only when accepted, so each vertex on a label's path holds that label too.
+  // A Service accepts a SPOF only once every backend has passed it on (then every backend goes
+  // down with it); a backend that holds no room for it keeps the Service from it, so a full
+  // label list can hide a dependency but never invent one.
   struct Item {
     Vertex at, spof, via;
     std::uint32_t hops;
@@ -54,13 +55,19 @@ void SystemGraph::index_dependencies() {
   std::vector<Vertex> spofs;
   for (const Vertex w : workloads_)
     if (g[w].spof.spof) spofs.push_back(w);
+  for (const Vertex s : services_)
+    if (g[s].spof.spof) spofs.push_back(s);
   std::sort(spofs.begin(), spofs.end(), [&](Vertex a, Vertex b) { return g[a].label < g[b].label; });
   std::deque<Item> queue;
   for (const Vertex s : spofs) queue.push_back({s, s, s, 0});
   nearest_.assign(n, {});
+  std::unordered_map<std::uint64_t, std::size_t> arrivals;  // Service × SPOF → backends holding it
   while (!queue.empty()) {
     const Item item = queue.front();
     queue.pop_front();
+    if (g[item.at].kind == VertexKind::service && item.spof != item.at &&
+        ++arrivals[static_cast<std::uint64_t>(item.at) * n + item.spof] < backends_[item.at])
+      continue;
     auto& labels = nearest_[item.at];
     if (labels.size() >= kLabels) continue;
     if (std::any_of(labels.begin(), labels.end(), [&](const SpofLabel& l) { return l.spof == item.spof; })) continue;
@@ -71,27 +78,33 @@ void SystemGraph::index_dependencies() {
 }
 
 std::vector<std::string> SystemGraph::blast_radius(Vertex v) const {
-  const std::size_t c = component_[v];
-  auto [it, added] = radius_.try_emplace(c);
-  if (added) {
-    std::vector<char> seen(callers_.size(), 0);
-    std::vector<std::size_t> work{c};
-    seen[c] = 1;
-    while (!work.empty()) {
-      const std::size_t x = work.back();
-      work.pop_back();
-      for (const Vertex w : component_workloads_[x]) it->second.push_back((*graph_)[w].label);
-      for (const std::size_t caller : callers_[x])
-        if (!seen[caller]) seen[caller] = 1, work.push_back(caller);
+  auto [it, added] = radius_.try_emplace(v);
+  if (!added) return it->second;
+  const Graph& g = *graph_;
+  // down_backends_ counts, per Service, its backends down so far; any other vertex reached is
+  // marked 1. Only touched entries are reset, so a cascade costs what it reaches.
+  std::vector<Vertex> work{v}, touched{v};
+  down_backends_[v] = 1;
+  while (!work.empty()) {
+    const Vertex x = work.back();
+    work.pop_back();
+    if (x != v && g[x].kind == VertexKind::workload) it->second.push_back(g[x].label);
+    for (const auto e : boost::make_iterator_range(boost::in_edges(x, g))) {
+      if (!is_dependency(g[e].kind)) continue;
+      const Vertex from = boost::source(e, g);
+      if (g[from].kind == VertexKind::service) {
+        if (down_backends_[from]++ == 0) touched.push_back(from);
+        if (down_backends_[from] == backends_[from]) work.push_back(from);
+      } else if (down_backends_[from] == 0) {
+        down_backends_[from] = 1;
+        touched.push_back(from);
+        work.push_back(from);
+      }
     }
-    std::sort(it->second.begin(), it->second.end());
   }
-  std::vector<std::string> names;
-  names.reserve(it->second.size());
-  const std::string& self = (*graph_)[v].label;
-  for (const auto& name : it->second)
-    if (name != self) names.push_back(name);
-  return names;
+  for (const Vertex x : touched) down_backends_[x] = 0;
+  std::sort(it->second.begin(), it->second.end());
+  return it->second;
 }
 
 SpofDependencies SystemGraph::spof_dependencies(Vertex v) const {

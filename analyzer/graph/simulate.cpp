@@ -201,6 +201,9 @@ class Simulator {
     std::vector<Vertex> work;
     for (const Vertex v : affected_) {
       if (out(v)) work.push_back(v);
+      // A Service of named pods (pod-name, pod-index) may have lost exactly those: worst case, it has.
+      for (const auto e : boost::make_iterator_range(boost::in_edges(v, graph)))
+        if (graph[e].named_pods) count_down_backend(boost::source(e, graph), v, work);
     }
     while (!work.empty()) {
       const Vertex v = work.back();
@@ -213,25 +216,23 @@ class Simulator {
           impact_[from] = static_cast<signed char>(Impact::via_dependency);
           parent_[from] = v;
           work.push_back(from);
-        } else if (kind == EdgeKind::selects) {
-          if (down_backends_[from]++ == 0) services_.push_back(from);
-          if (down_backends_[from] == selected_count(from)) {
-            parent_[from] = v;
-            work.push_back(from);
-          }
+        } else if (kind == EdgeKind::selects && !(graph[e].named_pods && lost_[v] > 0)) {
+          count_down_backend(from, v, work);
         } else if (kind == EdgeKind::backed_by) {
-          sim.webhooks_down.push_back(g_[from].label);
+          const bool fails_open = g_[from].webhook->failure_policy == "Ignore";
+          (fails_open ? sim.webhooks_failing_open : sim.webhooks_down).push_back(g_[from].label);
         }
       }
     }
   }
 
-  int selected_count(Vertex service) const {
-    int count = 0;
-    for (const auto e : boost::make_iterator_range(boost::out_edges(service, g_.graph()))) {
-      count += g_.graph()[e].kind == EdgeKind::selects ? 1 : 0;
+  // One more backend of `service` is down; with all of them, so is the Service.
+  void count_down_backend(Vertex service, Vertex backend, std::vector<Vertex>& work) {
+    if (down_backends_[service]++ == 0) services_.push_back(service);
+    if (static_cast<std::size_t>(down_backends_[service]) == g_.backend_count(service)) {
+      parent_[service] = backend;
+      work.push_back(service);
     }
-    return count;
   }
 
   DependencyPath path_from(Vertex v) const {
@@ -248,6 +249,7 @@ class Simulator {
     for (const Vertex n : failed_nodes_) sim.failed_nodes.push_back(g_[n].domain_value);
     std::sort(sim.failed_nodes.begin(), sim.failed_nodes.end());
     std::sort(sim.webhooks_down.begin(), sim.webhooks_down.end());
+    std::sort(sim.webhooks_failing_open.begin(), sim.webhooks_failing_open.end());
     for (const Vertex v : affected_) {
       const auto impact = static_cast<Impact>(impact_[v]);
       const auto& p = *g_[v].placement;

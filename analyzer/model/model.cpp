@@ -2,6 +2,7 @@
 // so results never depend on whether build_indexes() was called.
 #include "faultline/model/model.hpp"
 
+#include "faultline/model/controller_labels.hpp"
 #include "model_index.hpp"
 
 namespace faultline::model {
@@ -36,7 +37,7 @@ std::vector<const Workload*> Model::workloads_selected(const std::string& ns, co
   if (const Index* ix = current_index()) return ix->workloads_selected(ns, selector);
   std::vector<const Workload*> out;
   for (const Workload& w : workloads)
-    if (w.meta.ref.ns == ns && selector.matches(w.pod.labels)) out.push_back(&w);
+    if (w.meta.ref.ns == ns && selects_pods_of(selector, w)) out.push_back(&w);
   return out;
 }
 
@@ -108,11 +109,7 @@ const Workload* Model::find_workload(std::string_view kind, const std::string& n
 
 bool service_selects(const Service& s, const Workload& w) {
   if (!s.selector || s.selector->empty() || s.meta.ref.ns != w.meta.ref.ns) return false;
-  for (const auto& [key, value] : *s.selector) {
-    const auto it = w.pod.labels.find(key);
-    if (it == w.pod.labels.end() || it->second != value) return false;
-  }
-  return true;
+  return selects_pods_of(LabelSelector{*s.selector, {}}, w);
 }
 
 }  // namespace faultline::model

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "faultline/model/controller_labels.hpp"
+
 namespace faultline::model {
 namespace {
 
@@ -53,8 +55,11 @@ const std::vector<const Workload*>* Model::Index::candidates(const std::string& 
     const auto* list = it == map.end() ? &kNone : &it->second;
     if (!best || list->size() < best->size()) best = list;
   };
-  for (const auto& [k, v] : selector.match_labels) consider(by_label_, k + "=" + v);
+  // Labels controllers add at run time are in no template, so no posting list narrows by them.
+  for (const auto& [k, v] : selector.match_labels)
+    if (!is_controller_label(k)) consider(by_label_, k + "=" + v);
   for (const auto& req : selector.match_expressions) {
+    if (is_controller_label(req.key)) continue;
     if (req.op == "In" && req.values.size() == 1) consider(by_label_, req.key + "=" + req.values.front());
     if (req.op == "Exists" || (req.op == "In" && req.values.size() > 1)) consider(by_key_, req.key);
   }
@@ -66,7 +71,7 @@ const std::vector<const Workload*>* Model::Index::candidates(const std::string& 
 std::vector<const Workload*> Model::Index::workloads_selected(const std::string& ns, const LabelSelector& selector) const {
   std::vector<const Workload*> out;
   for (const Workload* w : *candidates(ns, selector))
-    if (selector.matches(w->pod.labels)) out.push_back(w);
+    if (selects_pods_of(selector, *w)) out.push_back(w);
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "faultline/placement/eligibility.hpp"
 #include "steps.hpp"
 
 namespace faultline::placement::detail {
@@ -96,6 +97,14 @@ LevelPlacement level_for(const WorkloadPlacement& p, const std::string& key, con
   return level;
 }
 
+// A DaemonSet whose node selector or required node affinity admits no node of the inventory.
+bool opts_in_nowhere(const model::Workload& w, const inventory::Inventory& inv) {
+  const auto& pod = w.pod;
+  if (pod.node_selector.empty() && pod.node_affinity.required.empty()) return false;
+  return std::none_of(inv.nodes.begin(), inv.nodes.end(),
+                      [&](const model::Node* n) { return node_affinity_matches(pod, *n); });
+}
+
 }  // namespace
 
 void worst_case_levels(WorkloadPlacement& p, const Rules& rules, const std::vector<Bound>& bounds, const Storage& storage,
@@ -120,7 +129,9 @@ void daemon_levels(WorkloadPlacement& p, const inventory::Inventory& inv, const 
     level.hard = true;
     if (domains.empty()) {
       level.reason = nodes.empty() ? "no eligible node" : "no eligible node carries the label " + key;
-      if (nodes.empty()) level.verdict = Verdict::does_not_survive;
+      // A node selector no node matches is an opt-in (nodes get the label to run it): nothing fails.
+      if (nodes.empty() && opts_in_nowhere(*p.workload, inv)) level.reason = "no node opts in to its node selector";
+      else if (nodes.empty()) level.verdict = Verdict::does_not_survive;
     } else {
       level.verdict = verdict_for(p.replicas, level.survivors_after_worst_loss, false);
       level.reason = fmt::format("one pod per eligible node; {} {} has {} of the {} eligible nodes", noun(key),

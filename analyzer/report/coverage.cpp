@@ -32,11 +32,18 @@ std::vector<std::string> coverage_keys(const Analysis& analysis) {
   return keys;
 }
 
+bool runs_nothing_on_purpose(const placement::WorkloadPlacement& w, const std::string& key) {
+  const auto* level = w.level(key);
+  return w.replicas == 0 && (level == nullptr || level->verdict == placement::Verdict::unknown);
+}
+
 std::vector<KeySurvival> coverage_summary(const Analysis& analysis) {
   std::vector<KeySurvival> out;
   for (const auto& key : coverage_keys(analysis)) {
-    KeySurvival survival{key, 0, analysis.placement.workloads.size(), false};
+    KeySurvival survival{key, 0, 0, false};
     for (const auto& w : analysis.placement.workloads) {
+      if (runs_nothing_on_purpose(w, key)) continue;
+      ++survival.workloads;
       const auto* level = w.level(key);
       if (level == nullptr) continue;
       if (level->domains > 0) survival.has_domains = true;

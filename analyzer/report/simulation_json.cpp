@@ -30,6 +30,7 @@ void write_simulation_json(const graph::SystemGraph& g, const graph::Simulation&
   }
   json.end_array();
   json.key("webhooksDown").strings(sim.webhooks_down);
+  json.key("webhooksFailingOpen").strings(sim.webhooks_failing_open);
   write_capacity_json(fit, json);
   json.end_object();
   out << '\n';

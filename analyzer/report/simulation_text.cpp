@@ -39,7 +39,14 @@ void write_simulation_text(const SystemGraph& g, const Simulation& sim, std::ost
                        terminal_text(detail));
   }
   for (const auto& hook : sim.webhooks_down) {
-    out << fmt::format("  {:<18} {}: its Service has no running backend\n", "WEBHOOK DOWN", terminal_text(hook));
+    out << fmt::format("  {:<18} {}: its Service has no running backend, so the API server rejects what it "
+                       "intercepts (failurePolicy Fail)\n",
+                       "WEBHOOK DOWN", terminal_text(hook));
+  }
+  for (const auto& hook : sim.webhooks_failing_open) {
+    out << fmt::format("  {:<18} {}: its Service has no running backend, so what it intercepts is admitted "
+                       "unchecked (failurePolicy Ignore)\n",
+                       "WEBHOOK FAILS OPEN", terminal_text(hook));
   }
   std::size_t degraded = sim.outcomes.size() - sim.outages();
   if (sim.outages() == 0) {

@@ -182,6 +182,8 @@ std::string verdict_word(placement::Verdict verdict) {
 std::string coverage_cell(const placement::WorkloadPlacement& w, const std::string& key) {
   const auto* level = w.level(key);
   if (level == nullptr) return "-";
+  if (runs_nothing_on_purpose(w, key))
+    return w.workload->kind == model::WorkloadKind::DaemonSet ? "no node opts in" : "scaled to 0";
   if (level->domains == 0) return verdict_word(level->verdict);
   return fmt::format("{}/{}/{} {}", level->domains, level->max_in_one_domain, level->survivors_after_worst_loss,
                      verdict_word(level->verdict));

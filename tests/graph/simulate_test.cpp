@@ -1,9 +1,12 @@
 // Failure simulation: node, zone and custom-key failures under the worst-case placement, the
 // cascade through dependencies, PDB minimums and quorum.
+#include <sstream>
+
 #include <doctest/doctest.h>
 
 #include "faultline/graph/quorum.hpp"
 #include "faultline/graph/simulate.hpp"
+#include "faultline/report/simulation_report.hpp"
 #include "scenario.hpp"
 
 using faultline::test::Scenario;
@@ -60,6 +63,64 @@ TEST_SUITE("graph") {
     CHECK(g.describe(*sim.outcomes[1].path) == "Deployment/shop/web → Service/shop/db → Deployment/shop/db (1 replica)");
     CHECK(sim.outcomes[1].lost == 1);
     CHECK(sim.outages() == 2);
+  }
+
+  TEST_CASE("webhooks of a Service that loses every backend: fail-closed ones block, fail-open ones let requests through") {
+    Scenario s = shop();
+    auto& config = s.model.webhooks.emplace_back();
+    config.meta.ref = {"admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration", "", "db-policy"};
+    for (const char* policy : {"Fail", "Ignore"}) {
+      auto& hook = config.webhooks.emplace_back();
+      hook.name = std::string(policy) == "Fail" ? "strict.example.com" : "lenient.example.com";
+      hook.failure_policy = policy;
+      hook.service_namespace = "shop";
+      hook.service_name = "db";
+    }
+    const auto g = s.build();
+    const auto sim = run(g, {"node=n1"});
+    CHECK(sim.webhooks_down == std::vector<std::string>{"ValidatingWebhookConfiguration/db-policy (strict.example.com)"});
+    CHECK(sim.webhooks_failing_open ==
+          std::vector<std::string>{"ValidatingWebhookConfiguration/db-policy (lenient.example.com)"});
+    std::ostringstream text;
+    faultline::report::write_simulation_text(g, sim, text);
+    CHECK(text.str().find("  WEBHOOK DOWN       ValidatingWebhookConfiguration/db-policy (strict.example.com): its Service "
+                          "has no running backend, so the API server rejects what it intercepts (failurePolicy Fail)\n") !=
+          std::string::npos);
+    CHECK(text.str().find("  WEBHOOK FAILS OPEN ValidatingWebhookConfiguration/db-policy (lenient.example.com): its Service "
+                          "has no running backend, so what it intercepts is admitted unchecked (failurePolicy Ignore)\n") !=
+          std::string::npos);
+    std::ostringstream json;
+    faultline::report::write_simulation_json(g, sim, {}, json);
+    CHECK(json.str().find("\"webhooksDown\": [\n    \"ValidatingWebhookConfiguration/db-policy (strict.example.com)\"\n  ]") !=
+          std::string::npos);
+    CHECK(json.str().find("\"webhooksFailingOpen\": [\n    \"ValidatingWebhookConfiguration/db-policy (lenient.example.com)\"\n  ]") !=
+          std::string::npos);
+  }
+
+  TEST_CASE("a Service that selects one StatefulSet pod by name goes down when its workload may have lost that pod") {
+    Scenario s;
+    for (const char* n : {"n1", "n2", "n3"}) s.node(n, n);
+    s.place(s.workload("kafka", 3, faultline::model::WorkloadKind::StatefulSet), kAll, {{inv::kHostname, 1}, {inv::kZone, 1}});
+    auto& client = s.workload("client", 2);
+    Scenario::env(client, "BROKER", "kafka-0:9092");
+    s.place(client, kAll, {{inv::kHostname, 1}, {inv::kZone, 1}});
+    s.service("kafka-0", "kafka").selector->emplace("statefulset.kubernetes.io/pod-name", "kafka-0");
+    const auto g = s.build();
+    const auto sim = run(g, {"node=n2"});
+    CHECK(lines(g, sim) == std::vector<std::string>{
+                               "Deployment/shop/client: down through a dependency, something it calls is down",
+                               "StatefulSet/shop/kafka: degraded, 2 of 3 replicas left"});
+    REQUIRE(sim.outcomes[0].path);
+    CHECK(g.describe(*sim.outcomes[0].path) ==
+          "Deployment/shop/client → Service/shop/kafka-0 → StatefulSet/shop/kafka");
+  }
+
+  TEST_CASE("a workload scaled to 0 is not among those a node loss takes down") {
+    Scenario s = shop();
+    s.place(s.workload("idle", 0), kAll, {{inv::kHostname, 0}, {inv::kZone, 0}});
+    const auto g = s.build();
+    for (const auto& o : run(g, {"node=n1"}).outcomes) CHECK(g[o.workload].label != "Deployment/shop/idle");
+    CHECK(run(g, {"any-node"}).outages() == 2);  // db and web, as without idle
   }
 
   TEST_CASE("losing a zone: at most 2 of web's replicas share a zone") {

@@ -94,6 +94,46 @@ TEST_SUITE("graph") {
     CHECK(g.spof_dependencies(vertex_of(g, "StatefulSet/shop/postgres")).nearest.empty());
   }
 
+  TEST_CASE("a Service is down only when every workload it selects is: SPOF dependencies and blast radius") {
+    // frontend (2) → Service db, which selects db-primary (1 replica, a SPOF) and db-replicas (3).
+    const auto system = [](bool replicas_call_config, bool primary_calls_config) {
+      Scenario s;
+      Scenario::env(s.workload("frontend", 2), "DB", "db:5432");
+      s.workload("db-primary", 1).pod.labels = {{"app", "db"}};
+      s.workload("db-replicas", 3).pod.labels = {{"app", "db"}};
+      s.workload("config", 1);
+      s.service("db", "db");
+      s.service("config", "config");
+      if (primary_calls_config) Scenario::env(s.model.workloads[1], "CONFIG", "config:80");
+      if (replicas_call_config) Scenario::env(s.model.workloads[2], "CONFIG", "config:80");
+      return s;
+    };
+    {
+      // Only db-primary calls config: the well-spread db-replicas keep Service db up.
+      Scenario s = system(false, true);
+      const auto g = s.build();
+      for (const auto v : g.services())
+        if (g[v].label == "Service/shop/db") CHECK(g.backend_count(v) == 2);
+      CHECK(g.spof_dependencies(vertex_of(g, "Deployment/shop/frontend")).nearest.empty());
+      CHECK(g.spof_dependencies(vertex_of(g, "Deployment/shop/db-replicas")).nearest.empty());
+      CHECK(g.blast_radius(vertex_of(g, "Deployment/shop/db-primary")).empty());
+      CHECK(g.blast_radius(vertex_of(g, "Deployment/shop/config")) == std::vector<std::string>{"Deployment/shop/db-primary"});
+    }
+    {
+      // Both backends call config: losing it takes every backend, so Service db and frontend.
+      Scenario s = system(true, true);
+      const auto g = s.build();
+      const auto deps = g.spof_dependencies(vertex_of(g, "Deployment/shop/frontend"));
+      REQUIRE(deps.nearest.size() == 1);
+      CHECK(g.describe(deps.nearest.front()) ==
+            "Deployment/shop/frontend → Service/shop/db → Deployment/shop/db-replicas → Service/shop/config → "
+            "Deployment/shop/config (1 replica)");
+      CHECK(g.blast_radius(vertex_of(g, "Deployment/shop/config")) ==
+            std::vector<std::string>{"Deployment/shop/db-primary", "Deployment/shop/db-replicas", "Deployment/shop/frontend"});
+      CHECK(g.blast_radius(vertex_of(g, "Deployment/shop/db-primary")).empty());
+    }
+  }
+
   TEST_CASE("cycles are found once, with every member") {
     Scenario s = chain();
     Scenario::env(s.workload("orders", 2), "BILLING", "billing:80");

@@ -1,6 +1,6 @@
 /// webhook-spof: an admission webhook with failurePolicy Fail (the v1 default) whose Service is
-/// backed by no workload, or only by SPOF workloads. While that backend is down the API server
-/// rejects every request the webhook matches. One hit per configuration and backend Service,
+/// backed by no workload, only by SPOF workloads, or by one named pod. While that backend is down
+/// the API server rejects every request the webhook matches. One hit per configuration and backend Service,
 /// listing its webhooks and what they intercept (rules, namespaceSelector, objectSelector).
 #include <fmt/format.h>
 
@@ -81,6 +81,10 @@ std::string scope_of(const model::Webhook& hook) {
 
 // Why the Service cannot answer: no backend, or every backend a SPOF; empty when it can.
 std::string failure_reason(const graph::SystemGraph& g, graph::Vertex service, std::vector<std::string>& evidence) {
+  if (const auto& svc = g[service]; svc.spof.spof) {  // it selects one named pod
+    evidence.push_back(svc.label + " " + svc.spof.reason);
+    return fmt::format("{}, which {}", svc.label, svc.spof.reason);
+  }
   std::vector<std::string> spofs;
   std::size_t backends = 0;
   for (const auto e : boost::make_iterator_range(boost::out_edges(service, g.graph()))) {

@@ -47,7 +47,8 @@ struct Simulation {
   std::vector<std::string> failed;      ///< "zone=eu-1a", as resolved
   std::vector<std::string> failed_nodes;
   std::vector<Outcome> outcomes;        ///< worst impact first, then by name
-  std::vector<std::string> webhooks_down;  ///< webhooks whose Service lost every backend
+  std::vector<std::string> webhooks_down;  ///< fail-closed webhooks whose Service lost every backend: admission blocked
+  std::vector<std::string> webhooks_failing_open;  ///< failurePolicy Ignore ones: requests pass unchecked
   std::size_t tried = 1;                ///< domains tried for an any-KEY failure
   std::size_t outages() const;          ///< outcomes that take a workload out of service
 };

@@ -55,7 +55,7 @@ struct VertexData {
   const model::Webhook* webhook = nullptr;
   std::string domain_key;    ///< for domains: the topology key
   std::string domain_value;  ///< for domains: the label value; for nodes: the node name
-  SpofStatus spof;           ///< workloads only
+  SpofStatus spof;           ///< workloads, and Services that select one named pod
   int ready = -1;            ///< workloads of a cluster dump with Pod status: Ready pods; -1 otherwise
   std::string quorum;        ///< workloads only: why it needs a majority; empty when it does not
 };
@@ -64,6 +64,9 @@ struct VertexData {
 struct EdgeData {
   EdgeKind kind = EdgeKind::calls;
   std::vector<std::string> evidence;
+  /// selects: only the pods the selector names (statefulset.kubernetes.io/pod-name, pod-index),
+  /// so the Service may lose them while the workload still runs others.
+  bool named_pods = false;
 };
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
@@ -103,11 +106,17 @@ class SystemGraph {
   const inventory::Inventory& inventory() const { return *inventory_; }
   const model::Model& model() const { return *model_; }
 
-  /// Workload vertices whose outage can reach `v` along dependency edges, excluding `v`,
-  /// as sorted display names (reverse reachability over the condensation, kept per component).
+  /// Workloads selected by Service `service`. A Service is down only when every one of them
+  /// is: blast radius, SPOF dependencies and `simulate` all read this one count.
+  std::size_t backend_count(Vertex service) const { return backends_[service]; }
+  /// Workload vertices that go down when `v` alone does, excluding `v`, as sorted display names:
+  /// callers follow what they call, a Service follows only the loss of all its backends. One
+  /// cascade per asked vertex, kept; it visits only what it reaches and the edges into that.
   std::vector<std::string> blast_radius(Vertex v) const;
   /// SPOF workloads `v` depends on, directly or transitively: the nearest kNearestSpofs with
-  /// a shortest path each (from one multi-source search done when the graph is built).
+  /// a shortest path each (from one multi-source search done when the graph is built). Through
+  /// a Service only a SPOF that takes down every backend counts: a caller of a Service that
+  /// also selects a well-spread workload does not depend on the SPOF behind it.
   SpofDependencies spof_dependencies(Vertex v) const;
   /// Sets of workloads that depend on each other in a cycle, each sorted, once per cycle.
   std::vector<std::vector<Vertex>> dependency_cycles() const;
@@ -139,11 +148,13 @@ class SystemGraph {
   std::vector<Vertex> workloads_, services_, webhooks_, nodes_;
   Diagnostics diagnostics_;
   std::vector<std::size_t> component_;                    // per vertex
-  std::vector<std::vector<std::size_t>> callers_;         // per component: components with an edge into it
   std::vector<std::vector<Vertex>> component_workloads_;  // per component
+  std::vector<std::size_t> backends_;                     // per vertex: workloads a Service selects
   std::vector<std::vector<SpofLabel>> nearest_;           // per vertex, at most kNearestSpofs + 2
-  // Blast radius per component, computed on first use (not thread-safe: one graph, one thread).
-  mutable std::unordered_map<std::size_t, std::vector<std::string>> radius_;
+  // Blast radius per vertex, computed on first use, and the scratch counts of its cascade (reset
+  // after each): not thread-safe, one graph, one thread.
+  mutable std::unordered_map<Vertex, std::vector<std::string>> radius_;
+  mutable std::vector<std::size_t> down_backends_;
 };
 
 /// Builds the graph in time linear in objects plus edges. The model, inventory and placement

@@ -20,11 +20,15 @@ std::string_view verdict_id(placement::Verdict verdict);
 /// --topology-key the user asked for; the hostname key alone when no key has domains.
 std::vector<std::string> coverage_keys(const Analysis& analysis);
 
+/// A workload scaled to 0, or a DaemonSet no node opts in to: it runs nothing, so it neither
+/// survives nor fails a loss, and the coverage counts leave it out.
+bool runs_nothing_on_purpose(const placement::WorkloadPlacement& w, const std::string& key);
+
 /// How many workloads survive the loss of any one domain of one key.
 struct KeySurvival {
   std::string key;
   std::size_t surviving = 0;
-  std::size_t workloads = 0;
+  std::size_t workloads = 0;  ///< those that run something (see runs_nothing_on_purpose)
   bool has_domains = false;  ///< false: no eligible node carries the key's label
 };
 

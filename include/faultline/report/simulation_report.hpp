@@ -7,11 +7,12 @@
 
 namespace faultline::report {
 
-/// One line per affected workload, worst first, then the webhooks that stop answering and a verdict line.
+/// One line per affected workload, worst first, then the webhooks that stop answering
+/// (fail-closed ones block admission, fail-open ones admit unchecked) and a verdict line.
 void write_simulation_text(const graph::SystemGraph& graph, const graph::Simulation& sim, std::ostream& out);
 
 /// The same as one JSON object (camelCase keys): failed domains and nodes, outcomes with their
-/// dependency paths, webhooks down, and the capacity verdict.
+/// dependency paths, webhooks down and failing open, and the capacity verdict.
 void write_simulation_json(const graph::SystemGraph& graph, const graph::Simulation& sim, const capacity::FitReport& fit,
                            std::ostream& out);
 
