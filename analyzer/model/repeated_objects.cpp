@@ -51,21 +51,23 @@ ObjectMeta& meta_at(Model& m, std::size_t list, std::size_t index) {
   return *meta;
 }
 
-/// Removes the elements at `indices` in one pass, keeping the others' order.
+/// Removes the elements at `indices` in one pass, keeping the others' order. The survivors are
+/// move-constructed into a new list, never assigned: assigning a YAML::Node (a RawObject's body)
+/// rewrites the tree it referred to, which another survivor may still share.
 template <typename List>
 void remove_at(List& objects, std::vector<std::size_t>& indices) {
   if (indices.empty()) return;
   std::sort(indices.begin(), indices.end());
-  std::size_t kept = 0, next = 0;
+  List kept;
+  std::size_t next = 0;
   for (std::size_t i = 0; i < objects.size(); ++i) {
     if (next < indices.size() && indices[next] == i) {
       ++next;
       continue;
     }
-    if (kept != i) objects[kept] = std::move(objects[i]);
-    ++kept;
+    kept.push_back(std::move(objects[i]));
   }
-  objects.resize(kept);
+  objects.swap(kept);
 }
 
 /// The API group, not the version: apps/v1beta2 and apps/v1 name the same Deployment.
