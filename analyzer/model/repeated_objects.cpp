@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -47,6 +49,25 @@ ObjectMeta& meta_at(Model& m, std::size_t list, std::size_t index) {
     if (i++ == list) meta = &l[index].meta;
   });
   return *meta;
+}
+
+/// Removes the elements at `indices` in one pass, keeping the others' order. The survivors are
+/// move-constructed into a new list, never assigned: assigning a YAML::Node (a RawObject's body)
+/// rewrites the tree it referred to, which another survivor may still share.
+template <typename List>
+void remove_at(List& objects, std::vector<std::size_t>& indices) {
+  if (indices.empty()) return;
+  std::sort(indices.begin(), indices.end());
+  List kept;
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    if (next < indices.size() && indices[next] == i) {
+      ++next;
+      continue;
+    }
+    kept.push_back(std::move(objects[i]));
+  }
+  objects.swap(kept);
 }
 
 /// The API group, not the version: apps/v1beta2 and apps/v1 name the same Deployment.
@@ -139,19 +160,8 @@ std::size_t RepeatedObjects::finish() {
   }
   std::size_t list = 0;
   for_each_list(model_, [&](auto& objects) {
-    std::vector<std::size_t>& dropped = dropped_[list++];
-    if (dropped.empty()) return;
-    std::sort(dropped.begin(), dropped.end());
-    std::size_t kept = 0, next = 0;
-    for (std::size_t i = 0; i < objects.size(); ++i) {
-      if (next < dropped.size() && dropped[next] == i) {
-        ++next;
-        continue;
-      }
-      if (kept != i) objects[kept] = std::move(objects[i]);
-      ++kept;
-    }
-    objects.resize(kept);
+    remove_at(objects, dropped_[list]);
+    ++list;
   });
   const std::size_t repeated = repeats_.size();
   repeats_.clear();

@@ -20,6 +20,13 @@ void write_object(JsonWriter& json, const model::ObjectRef& ref) {
   json.end_object();
 }
 
+/// The members of a finding's location object: file, line, template.
+void write_place(JsonWriter& json, const SourceLocation& where) {
+  json.member("file", where.file);
+  json.member("line", where.line);
+  json.key("template").string_or_null(where.helm_template);
+}
+
 void write_finding(JsonWriter& json, const rules::Finding& f, const std::string& cause) {
   json.begin_object();
   json.member("rule", f.rule);
@@ -27,16 +34,12 @@ void write_finding(JsonWriter& json, const rules::Finding& f, const std::string&
   json.key("object");
   write_object(json, f.object);
   json.key("location").begin_object();
-  json.member("file", f.where.file);
-  json.member("line", f.where.line);
-  json.key("template").string_or_null(f.where.helm_template);
+  write_place(json, f.where);
   if (!f.also_at.empty()) {  // only for an object read from several places, so other outputs stay as they were
     json.key("alsoAt").begin_array();
     for (const auto& w : f.also_at) {
       json.begin_object();
-      json.member("file", w.file);
-      json.member("line", w.line);
-      json.key("template").string_or_null(w.helm_template);
+      write_place(json, w);
       json.end_object();
     }
     json.end_array();

@@ -19,12 +19,6 @@ namespace {
 const std::string kUpload = "fixtures/golden/offline-review/input";
 const std::string kBinary = sh_quote(FAULTLINE_BINARY);
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_SUITE("cli") {
@@ -46,7 +40,9 @@ TEST_SUITE("cli") {
                           "  also read at " + kUpload + "/helm-template-researcher.yaml:17 (template "
                           "researcher/templates/deployment.yaml), " + kUpload + "/kubectl-get-all-runai.yaml:7 "
                           "(one object, analyzed once)\n"));
-    CHECK(count(r.out, "warning [pdb-missing] Deployment/runai/researcher-service") == 1);
+    const std::string once = "warning [pdb-missing] Deployment/runai/researcher-service";
+    CHECK(r.out.find(once) != std::string::npos);
+    CHECK(r.out.find(once) == r.out.rfind(once));  // one finding, not one per copy
     CHECK(contains(r.out, kUpload + "/kubectl-get-deploy-runai.yaml:2: warning: Deployment/runai/researcher-service was "
                                     "read 3 times, with different content (also at " + kUpload +
                               "/helm-template-researcher.yaml:17, " + kUpload +

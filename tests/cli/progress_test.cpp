@@ -28,7 +28,7 @@ TEST_SUITE("cli") {
     CHECK(r.code == 1);  // script -e passes faultline's status on: findings
     const auto line = r.out.find("\r\x1b[Kfaultline: reading: ");
     REQUIRE(line != std::string::npos);
-    CHECK(contains(r.out, "faultline: checking rules: 9 objects read from 6 files"));
+    CHECK(contains(r.out, "faultline: checking rules: 11 objects read from 6 files"));
     const auto report = r.out.find("StatefulSet/runai/prometheus-runai");
     REQUIRE(report != std::string::npos);
     CHECK(line < report);

@@ -52,7 +52,10 @@ TEST_CASE("CloudNativePG samples: every 3-instance Cluster can put all instances
       {"node-spof", "StatefulSet/cluster-example"},
       {"node-spof", "StatefulSet/cluster-example-az"},
       {"node-spof", "StatefulSet/cluster-example-full"},
-      {"single-replica", "Deployment/pooler-example-rw"},
+      // pooler-basic-auth.yaml (1 instance) and pooler-external.yaml (3) both define Pooler
+      // pooler-example-rw: one object read twice, analyzed as the last copy says (README "Inputs").
+      {"node-spof", "Deployment/pooler-example-rw"},
+      {"pdb-missing", "Deployment/pooler-example-rw"},
       {"single-replica", "StatefulSet/cluster-example-managed-services"},
       {"single-replica", "StatefulSet/cluster-replica-example"},
       {"single-replica", "StatefulSet/postgis-example"},

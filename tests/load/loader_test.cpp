@@ -199,7 +199,8 @@ TEST_CASE("loader: text after a JSON object that is not another object is refuse
   CHECK(r.docs.empty());
   REQUIRE(r.diags.size() == 1);
   CHECK(r.diags[0].severity == Severity::error);
-  CHECK(r.diags[0].where.line == 1);
+  CHECK(r.diags[0].where.file == "bad.json");
+  CHECK(r.diags[0].message.find("cannot parse YAML") != std::string::npos);
   CHECK(r.stats.failed == 1);
 }
 

@@ -88,7 +88,7 @@ TEST_CASE("splitter: concatenated JSON objects on one line are separate document
   CHECK(docs[1].first_line == 1);
   CHECK(docs[1].first_column_shift == 8);
   CHECK(docs[2].text == "{\"c\": [1, {\"d\": 2}]}\n");
-  CHECK(docs[2].first_column_shift == 22);
+  CHECK(docs[2].first_column_shift == 20);
 }
 
 TEST_CASE("splitter: pretty JSON objects one after another (a loop of kubectl get -o json)") {

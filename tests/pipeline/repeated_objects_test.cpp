@@ -120,3 +120,29 @@ TEST_CASE("repeated objects: Nodes read twice count once in the inventory") {
   CHECK(a->inventory.nodes.size() == 1);
   CHECK(a->summary.repeated == 1);
 }
+
+TEST_CASE("repeated objects: replacing a custom resource leaves the other resources' bodies intact") {
+  // Regression: removing the replaced copy by assignment made the Cluster before it share the
+  // body of the one after it (a YAML::Node assignment rewrites the tree it referred to).
+  test::TempDir dir;
+  const auto cluster = [](const std::string& name, int instances) {
+    return "apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata: {name: " + name + "}\nspec:\n  instances: " +
+           std::to_string(instances) + "\n  storage: {size: 1Gi}\n";
+  };
+  dir.write("a.yaml", cluster("first", 2));   // replaced by c.yaml
+  dir.write("b.yaml", cluster("other", 1));
+  dir.write("c.yaml", cluster("first", 3));
+  dir.write("d.yaml", cluster("last", 5));
+  const auto a = analyze_dir(dir);
+  CHECK(a->summary.repeated == 1);
+  int seen = 0;
+  for (const auto& w : a->model.workloads) {
+    const std::string& name = w.meta.ref.name;
+    INFO(name);
+    if (name == "first") CHECK(w.replicas == 3);
+    if (name == "other") CHECK(w.replicas == 1);
+    if (name == "last") CHECK(w.replicas == 5);
+    seen += name == "first" || name == "other" || name == "last" ? 1 : 0;
+  }
+  CHECK(seen == 3);
+}
