@@ -127,14 +127,15 @@ void read_volume(FieldReader& r, const YAML::Node& item, const std::string& p, s
 }
 
 /// ports[]: the ones bound on the node. With hostNetwork the API sets hostPort to containerPort.
-std::vector<std::string> read_host_ports(FieldReader& r, const YAML::Node& item, const std::string& p, bool host_network) {
-  std::vector<std::string> out;
+// One pass over ports[]: the host ports the container holds (hostPort, or every containerPort
+// under hostNetwork, where the API fills hostPort in) and the names a Service's targetPort may use.
+void read_ports(FieldReader& r, const YAML::Node& item, const std::string& p, bool host_network, Container& c) {
   r.for_each(item, "ports", p, [&](const YAML::Node& port, const std::string& pp) {
     long host = r.integer(port, "hostPort", pp, 0, 65535).value_or(0);
     if (host == 0 && host_network) host = r.integer(port, "containerPort", pp, 0, 65535).value_or(0);
-    if (host > 0) out.push_back(fmt::format("{}/{}", host, r.str_or(port, "protocol", pp, "TCP")));
+    if (host > 0) c.host_ports.push_back(fmt::format("{}/{}", host, r.str_or(port, "protocol", pp, "TCP")));
+    if (auto name = r.str(port, "name", pp)) c.port_names.push_back(std::move(*name));
   });
-  return out;
 }
 
 Container read_container(FieldReader& r, const YAML::Node& item, const std::string& p, bool host_network) {
@@ -163,7 +164,7 @@ Container read_container(FieldReader& r, const YAML::Node& item, const std::stri
   c.requests = read_resources(r, resources, "requests", join_path(p, "resources"));
   c.limits = read_resources(r, resources, "limits", join_path(p, "resources"));
   c.restart_policy = r.str_or(item, "restartPolicy", p);
-  c.host_ports = read_host_ports(r, item, p, host_network);
+  read_ports(r, item, p, host_network, c);
   return c;
 }
 

@@ -16,6 +16,7 @@ std::string join(const std::vector<std::string>& items) {
 Webhook read_webhook(const std::string& default_policy, const YAML::Node& item, const std::string& p, FieldReader& r) {
   Webhook hook;
   hook.name = r.str_or(item, "name", p);
+  hook.line = r.line_of(item);
   hook.failure_policy = r.str_or(item, "failurePolicy", p, default_policy);
   if (hook.failure_policy != "Fail" && hook.failure_policy != "Ignore")
     r.error(item, p + ".failurePolicy", fmt::format("unknown value \"{}\" (expected Fail or Ignore)", hook.failure_policy));
@@ -45,6 +46,9 @@ void build_service(const YAML::Node& root, FieldReader& r, Model& model) {
   svc.headless = r.str_or(spec, "clusterIP", "spec") == "None";
   r.for_each(spec, "ports", "spec", [&](const YAML::Node& port, const std::string& p) {
     if (const auto n = r.integer(port, "port", p, 1, 65535)) svc.ports.push_back(static_cast<int>(*n));
+    // targetPort is an int or a string; only a string names a container port.
+    const YAML::Node target = FieldReader::child(port, "targetPort");
+    if (target && target.IsScalar() && !parse_integer(target.Scalar())) svc.target_port_names.push_back(target.Scalar());
   });
   model.services.push_back(std::move(svc));
 }

@@ -80,6 +80,10 @@ Finding to_finding(const Rule& rule, Hit& hit) {
   f.severity = rule.severity_override.value_or(variant && variant->severity ? *variant->severity : rule.severity);
   f.object = hit.scope.value_or(meta.ref);
   f.where = meta.where;
+  if (hit.line > 0) {
+    f.where.line = hit.line;
+    f.where.column = 0;
+  }
   if (!hit.scope) {
     f.expanded_from = meta.expanded_from;
     f.also_at = meta.also_at;

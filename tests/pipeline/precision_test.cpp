@@ -1,5 +1,5 @@
 // What is not a problem, and what is: controller-added pod labels, Services that select one pod,
-// workloads scaled to 0 and DaemonSets no node opts in to.
+// named targetPorts, workloads scaled to 0 and DaemonSets no node opts in to.
 #include <sstream>
 
 #include <doctest/doctest.h>
@@ -56,6 +56,29 @@ TEST_CASE("a Service selecting one StatefulSet pod by name has that pod as its b
   CHECK(deps[0].object.name == "client");
   CHECK(deps[0].message.find("depends on Service/shop/kafka-0 (selects only pod kafka-0 of StatefulSet/shop/kafka)") !=
         std::string::npos);
+}
+
+TEST_CASE("a Service whose selector matches no template but whose named targetPort a workload declares is an info") {
+  const auto a = test::analyze_yaml(
+      "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db, namespace: shop}\n"
+      "spec:\n  replicas: 2\n  serviceName: db\n  selector: {matchLabels: {app: db}}\n  template:\n"
+      "    metadata: {labels: {app: db}}\n"
+      "    spec: {containers: [{name: pg, image: postgres:16, ports: [{name: postgresql, containerPort: 5432}]}]}\n"
+      "---\napiVersion: v1\nkind: Service\nmetadata: {name: db-primary, namespace: shop}\n"
+      "spec: {selector: {app: db, role: primary}, ports: [{port: 5432, targetPort: postgresql}]}\n"
+      "---\napiVersion: v1\nkind: Service\nmetadata: {name: db-replica, namespace: shop}\n"
+      "spec: {selector: {app: db, role: replica}, ports: [{port: 5432, targetPort: 5432}]}\n");
+  const auto found = unsuppressed(*a, "service-no-backend");
+  REQUIRE(found.size() == 2);
+  for (const auto& f : found) {
+    if (f.object.name == "db-primary") {
+      CHECK(f.severity == Severity::info);
+      CHECK(f.message.find("its targetPort postgresql is a container port of StatefulSet/shop/db") != std::string::npos);
+    } else {
+      CHECK(f.object.name == "db-replica");  // a numeric targetPort names no container port
+      CHECK(f.severity == Severity::warning);
+    }
+  }
 }
 
 TEST_CASE("replicas: 0 and a DaemonSet no node opts in to run nothing: neither fails a node loss in the coverage") {

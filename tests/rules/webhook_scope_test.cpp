@@ -47,3 +47,28 @@ TEST_CASE("webhook-spof: a webhook whose Service is not in the input gets a diag
       hook + "---\napiVersion: v1\nkind: Service\nmetadata: {name: injector}\nspec: {selector: {app: i}, ports: [{port: 443}]}\n");
   CHECK(message_of(*unnamespaced).find("(a Service injector is in namespace default: pass -n mesh") != std::string::npos);
 }
+
+TEST_CASE("webhook-spof: each finding points at the line of its first webhook entry, not at the configuration") {
+  const std::string yaml =
+      "apiVersion: admissionregistration.k8s.io/v1\n"        // 1
+      "kind: ValidatingWebhookConfiguration\n"                // 2
+      "metadata: {name: policy}\n"                            // 3
+      "webhooks:\n"                                           // 4
+      "  - name: first.example.com\n"                         // 5
+      "    clientConfig: {service: {namespace: p, name: a}}\n"  // 6
+      "    sideEffects: None\n"                               // 7
+      "    admissionReviewVersions: [v1]\n"                   // 8
+      "  - name: second.example.com\n"                        // 9
+      "    clientConfig: {service: {namespace: p, name: b}}\n"  // 10
+      "    sideEffects: None\n"
+      "    admissionReviewVersions: [v1]\n"
+      "---\napiVersion: v1\nkind: Service\nmetadata: {name: a, namespace: p}\nspec: {selector: {app: a}, ports: [{port: 443}]}\n"
+      "---\napiVersion: v1\nkind: Service\nmetadata: {name: b, namespace: p}\nspec: {selector: {app: b}, ports: [{port: 443}]}\n";
+  const auto a = test::analyze_yaml(yaml);
+  const auto found = test::findings_of(*a, "webhook-spof");
+  REQUIRE(found.size() == 2);
+  for (const auto& f : found) {
+    CHECK(f.where.file.ends_with("input.yaml"));
+    CHECK(f.where.line == (f.subject == "Service/p/a" ? 5 : 9));
+  }
+}

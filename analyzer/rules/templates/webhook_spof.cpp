@@ -126,6 +126,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
   }
   for (const auto& b : backends) {
     Hit hit{b.meta, nullptr, {}, {}, (*g)[b.service].label, {}};
+    hit.line = b.hooks.front()->line;
     const std::string reason = failure_reason(*g, b.service, hit.evidence);
     if (reason.empty()) continue;
     std::vector<std::string> names, blocked, scopes;

@@ -46,6 +46,7 @@ struct Service {
   std::string external_name;
   bool headless = false;
   std::vector<int> ports;
+  std::vector<std::string> target_port_names;  ///< targetPort values that name a container port
 };
 
 /// A standalone PersistentVolumeClaim.
@@ -96,6 +97,7 @@ struct Node {
 /// One webhook of a Validating/MutatingWebhookConfiguration.
 struct Webhook {
   std::string name;
+  int line = 0;  ///< line of its entry in `webhooks:`, where a finding about it points; 0 when unknown
   std::string failure_policy = "Fail";  ///< v1 default
   std::string service_namespace;        ///< clientConfig.service; empty when a URL is used
   std::string service_name;

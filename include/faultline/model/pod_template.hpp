@@ -94,6 +94,7 @@ struct Container {
   std::vector<std::string> host_ports;
   bool init = false;            ///< listed under initContainers
   std::string restart_policy;   ///< init containers: "Always" makes it a sidecar
+  std::vector<std::string> port_names = {};  ///< ports[].name, which a Service's targetPort may name
 };
 
 /// spec.template of a workload, or a bare Pod's own spec.

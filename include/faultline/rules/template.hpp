@@ -41,6 +41,8 @@ struct Hit {
   /// For a scope finding about too few nodes: those nodes. Workloads whose eligible nodes are
   /// exactly these have their placement findings folded under it (rules::Cause).
   std::vector<std::string> cause_nodes = {};  // initialized, so six-field Hit{...} stays warning-free
+  /// A line inside `object` to point at (a webhook's entry in its configuration); 0: the object's.
+  int line = 0;
 };
 
 /// One declared parameter: the single source for validation, `faultline explain` and the docs.
