@@ -13,8 +13,22 @@
 namespace faultline::load {
 namespace {
 
+/// libfyaml 0.7 frees the errors a diagnostic object collected only when collecting is switched
+/// off, not when the object is destroyed: without this, every syntax error leaked (found by
+/// LeakSanitizer while fuzzing; fixtures/regressions/syntax-error-leak.yaml).
+void drop_collected_errors(fy_parser* p, bool keep_collecting) {
+  fy_diag* diag = fy_parser_get_diag(p);
+  if (!diag) return;
+  fy_diag_set_collect_errors(diag, false);
+  if (keep_collecting) fy_diag_set_collect_errors(diag, true);
+  fy_diag_unref(diag);
+}
+
 struct ParserDeleter {
-  void operator()(fy_parser* p) const { fy_parser_destroy(p); }
+  void operator()(fy_parser* p) const {
+    drop_collected_errors(p, false);
+    fy_parser_destroy(p);
+  }
 };
 using ParserPtr = std::unique_ptr<fy_parser, ParserDeleter>;
 
@@ -207,7 +221,10 @@ ScanReport scan_document(std::string_view text, const Limits& limits) {
   }
   ScanReport report = Scanner(parser.get(), limits).run();
   if (report.syntax_error || report.limit_exceeded) parser.reset();  // a parser that stopped early is not reused
-  else fy_parser_reset(parser.get());
+  else {
+    drop_collected_errors(parser.get(), true);  // warnings, if any, would pile up in a reused parser
+    fy_parser_reset(parser.get());
+  }
   return report;
 }
 
