@@ -320,9 +320,11 @@ TEST_CASE("hostile: FIFOs and unreadable entries inside a directory are skipped 
   CHECK(d->where.file.ends_with("pipe.yaml"));
 }
 
-TEST_CASE("hostile: a directory of 100,000 files loads every one, each file read through one reused buffer") {
+// 20,000 files keep the suite quick (creating and removing them is most of its time); the
+// README's Robustness section records a 100,000-file run of the binary.
+TEST_CASE("hostile: a directory of 20,000 files loads every one, each file read through one reused buffer") {
   TempDir dir;
-  constexpr int kFiles = 100000;
+  constexpr int kFiles = 20000;
   for (int i = 0; i < kFiles; ++i) {
     const auto sub = dir.path / ("d" + std::to_string(i % 100));
     if (i < 100) fs::create_directory(sub);
