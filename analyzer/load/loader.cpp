@@ -164,7 +164,8 @@ class InputWalker {
   }
 
   /// A path named on the command line that cannot be read is an error and counts as one failed
-  /// document, so totals add up; met inside a directory it is skipped with a warning, like a FIFO.
+  /// document, so totals add up; met inside a directory (`named` false) it is skipped with a
+  /// warning, like a FIFO.
   void unreadable(const std::string& file, const std::string& message, bool named) {
     if (!named) {
       error(file, message + "; skipped", Severity::warning);
@@ -189,10 +190,9 @@ class InputWalker {
     std::error_code size_ec;
     const std::uintmax_t size = fs::is_regular_file(file, size_ec) ? fs::file_size(file, size_ec) : 0;
     if (!size_ec && size > limits_.max_file_bytes) {
-      ++stats_.documents;
-      ++stats_.failed;
-      error(file, fmt::format("file is too large: {} bytes (maximum {}, --max-file-bytes); skipped", size,
-                              limits_.max_file_bytes));
+      // An input limit, so an error wherever the file was met.
+      unreadable(file, fmt::format("file is too large: {} bytes (maximum {}, --max-file-bytes); skipped", size,
+                                   limits_.max_file_bytes), true);
       return;
     }
     const OpenedInput opened = open_input(file, !named);
