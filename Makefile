@@ -13,13 +13,15 @@ DEMO_INPUT := fixtures/examples/runai-control-plane.yaml
 DEMO_NODES := fixtures/inventories/runai-system-1-nodes-1-zones.yaml
 DEMO_ARGS := --nodes $(DEMO_NODES) $(DEMO_INPUT)
 
+# `make test-sanitize` and `make fuzz` share one clang build (ASan, UBSan and libFuzzer's coverage
+# instrumentation), so running both compiles the library once (README "Robustness").
 SANITIZE_BUILD ?= build-sanitize
-FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
-# clang and its libFuzzer/sanitizer runtimes: only `make fuzz` needs them.
-FUZZ_PACKAGES := clang libclang-rt-14-dev
+FUZZ_CORPUS ?= $(SANITIZE_BUILD)/corpus
+# clang and its libFuzzer/sanitizer runtimes, from Debian.
+SANITIZE_PACKAGES := clang libclang-rt-14-dev
 
-.PHONY: all deps configure build demo test test-sanitize lint fuzz bench bench-1g graph-picture install package clean
+.PHONY: all deps configure build demo test sanitize-configure test-sanitize lint fuzz bench bench-1g graph-picture install package clean
 
 all: build
 
@@ -68,12 +70,18 @@ package: configure
 	@cd $(BUILD) && cpack -G DEB
 	@ls $(BUILD)/faultline_*.deb
 
-# The whole suite (regression corpus included) under AddressSanitizer and UBSan, with GCC.
-test-sanitize: deps
-	@cmake -S . -B $(SANITIZE_BUILD) -DFAULTLINE_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
-	@cmake --build $(SANITIZE_BUILD) -j $(JOBS) --target faultline faultline_tests
+sanitize-configure:
+	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(SANITIZE_PACKAGES)"
+	@CC=clang CXX=clang++ cmake -S . -B $(SANITIZE_BUILD) -DFAULTLINE_FUZZ=ON $(CMAKE_FLAGS) >/dev/null
+
+# The whole suite (regression corpus included) under AddressSanitizer and UBSan, then the fuzz
+# target over the regression corpus (each file run once), so the target keeps building.
+test-sanitize: sanitize-configure
+	@cmake --build $(SANITIZE_BUILD) -j $(JOBS) --target faultline faultline_tests faultline_fuzz
 	@cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure
+	@./$(SANITIZE_BUILD)/faultline_fuzz -runs=1 fixtures/regressions/*.yaml 2>$(SANITIZE_BUILD)/fuzz-replay.log || \
+	  { cat $(SANITIZE_BUILD)/fuzz-replay.log; exit 1; }
 
 # cppcheck on analyzer/ with the project's configuration (.cppcheck); any finding fails.
 lint:
@@ -81,16 +89,14 @@ lint:
 	@cppcheck --enable=warning,style,performance,portability --std=c++20 --language=c++ --error-exitcode=1 \
 	  --inline-suppr --suppressions-list=.cppcheck --quiet -j $(JOBS) -I include -I analyzer analyzer
 
-# libFuzzer over the whole pipeline under ASan+UBSan, seeded from fixtures/ (README "Robustness").
-# New inputs go to $(FUZZ_BUILD)/corpus, crashes to $(FUZZ_BUILD)/artifacts/.
-fuzz:
-	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(FUZZ_PACKAGES)"
-	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DFAULTLINE_FUZZ=ON >/dev/null
-	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target faultline_fuzz
-	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
-	./$(FUZZ_BUILD)/faultline_fuzz -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/yaml.dict -max_len=16384 \
-	  -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/artifacts/ \
-	  $(FUZZ_BUILD)/corpus fixtures
+# libFuzzer over the whole pipeline under ASan+UBSan for FUZZ_SECONDS, seeded from fixtures/
+# (README "Robustness"). New inputs go to FUZZ_CORPUS, crashes to $(SANITIZE_BUILD)/artifacts/.
+fuzz: sanitize-configure
+	@cmake --build $(SANITIZE_BUILD) -j $(JOBS) --target faultline_fuzz
+	@mkdir -p $(FUZZ_CORPUS) $(SANITIZE_BUILD)/artifacts
+	./$(SANITIZE_BUILD)/faultline_fuzz -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/yaml.dict -max_len=16384 \
+	  -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(SANITIZE_BUILD)/artifacts/ \
+	  $(FUZZ_CORPUS) fixtures
 
 # The benchmark compares with PyYAML's C loader, so it needs python3-yaml on top of the build packages.
 bench bench-1g: DEBIAN_PACKAGES += python3-yaml

@@ -1,6 +1,8 @@
 // The faultline executable: the real environment handed to the command line in the library.
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <iostream>
 
@@ -20,7 +22,21 @@ std::chrono::milliseconds progress_after(const char* text, std::chrono::millisec
 
 }  // namespace
 
+namespace {
+
+/// A closed stdin, stdout or stderr (`<&-`, `>&-`) gets /dev/null opened read-only in its place:
+/// otherwise the next file opened would take its number, and stdin would read that file. Read-only,
+/// stdin is empty ("no Kubernetes object found") and a write to stdout fails (exit 2), as it should.
+void reserve_standard_streams() {
+  for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
+    if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF) (void)::open("/dev/null", O_RDONLY);
+  }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+  reserve_standard_streams();
   const char* no_color = std::getenv("NO_COLOR");
   faultline::cli::Environment env{std::cout,
                                   std::cerr,

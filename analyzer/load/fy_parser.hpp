@@ -7,8 +7,9 @@
 
 namespace faultline::load::detail {
 
+/// Destroys a parser, with the errors its diagnostic object collected (see fy_parser.cpp).
 struct ParserDeleter {
-  void operator()(fy_parser* p) const { fy_parser_destroy(p); }
+  void operator()(fy_parser* p) const;
 };
 using ParserPtr = std::unique_ptr<fy_parser, ParserDeleter>;
 

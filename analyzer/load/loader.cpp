@@ -2,10 +2,7 @@
 #include "faultline/load/loader.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <set>
 #include <sstream>
@@ -15,6 +12,7 @@
 #include "faultline/load/document_batch.hpp"
 #include "faultline/load/splitter.hpp"
 #include "faultline/load/text_checks.hpp"
+#include "input_file.hpp"
 
 namespace faultline::load {
 namespace fs = std::filesystem;
@@ -37,10 +35,12 @@ class StreamReader {
       : file_(file), batch_(batch), diags_(diags), stats_(stats), limits_(limits),
         splitter_([this](RawDocument&& raw) { batch_.add(std::move(raw), file_); }, limits.max_document_bytes) {}
 
-  void read(std::istream& in) {
+  /// `chunk` is the caller's buffer, reused for every file: a directory of 100,000 small files
+  /// must not allocate and clear a megabyte for each.
+  void read(std::istream& in, std::vector<char>& chunk) {
     const std::uint64_t total_left = limits_.max_total_bytes > stats_.bytes ? limits_.max_total_bytes - stats_.bytes : 0;
     const std::uint64_t budget = std::min(limits_.max_file_bytes, total_left);
-    std::vector<char> chunk(kChunkBytes);
+    chunk.resize(kChunkBytes);
     std::uint64_t read_bytes = 0;
     bool first = true;
     while (in) {
@@ -132,7 +132,7 @@ class InputWalker {
 
   void load_stream(std::istream& in, const std::string& file) {
     ++stats_.files;
-    StreamReader(file, batch_, diags_, stats_, limits_).read(in);
+    StreamReader(file, batch_, diags_, stats_, limits_).read(in, chunk_);
     batch_.flush();  // a file's diagnostics stay together, before the next file's
   }
 
@@ -149,12 +149,12 @@ class InputWalker {
       return;
     }
     if (fs::is_directory(st)) {
-      walk_directory(path);
+      walk_directory(path, true);
     } else if (const auto reason = filter_.skip_reason(path, false)) {
       ++stats_.skipped_files;
       error(path, "skipped: " + *reason, Severity::info);
     } else {
-      load_file(path);
+      load_file(path, true);
     }
   }
 
@@ -163,11 +163,17 @@ class InputWalker {
     diags_.push_back(Diagnostic{severity, SourceLocation{file, 0, 0, {}}, std::move(message)});
   }
 
-  /// A file that could not be read at all counts as one failed document, so totals add up.
-  void unreadable(const std::string& file, std::string message) {
+  /// A path named on the command line that cannot be read is an error and counts as one failed
+  /// document, so totals add up; met inside a directory (`named` false) it is skipped with a
+  /// warning, like a FIFO.
+  void unreadable(const std::string& file, const std::string& message, bool named) {
+    if (!named) {
+      error(file, message + "; skipped", Severity::warning);
+      return;
+    }
     ++stats_.documents;
     ++stats_.failed;
-    error(file, std::move(message));
+    error(file, message);
   }
 
   void load_stdin() {
@@ -175,32 +181,45 @@ class InputWalker {
     load_stream(std::cin, "<stdin>");
   }
 
-  void load_file(const std::string& file) {
+  /// `named`: given on the command line, where a FIFO is read (`<(helm template ...)`); in a
+  /// directory walk only regular files are opened, without blocking.
+  void load_file(const std::string& file, bool named) {
     std::error_code ec;
     const fs::path canonical = fs::canonical(file, ec);
     if (!ec && !seen_files_.insert(canonical).second) return;  // same file reached twice through symlinks
     std::error_code size_ec;
     const std::uintmax_t size = fs::is_regular_file(file, size_ec) ? fs::file_size(file, size_ec) : 0;
     if (!size_ec && size > limits_.max_file_bytes) {
+      // An input limit, so an error wherever the file was met.
       unreadable(file, fmt::format("file is too large: {} bytes (maximum {}, --max-file-bytes); skipped", size,
-                                   limits_.max_file_bytes));
+                                   limits_.max_file_bytes), true);
       return;
     }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      unreadable(file, fmt::format("cannot read file: {}", std::strerror(errno)));
+    const OpenedInput opened = open_input(file, !named);
+    if (opened.not_regular) {
+      not_regular(file);
       return;
     }
+    if (opened.fd < 0) {
+      unreadable(file, "cannot read file: " + opened.error, named);
+      return;
+    }
+    FileReadBuf buffer(opened.fd);
+    std::istream in(&buffer);
     load_stream(in, file);
+  }
+
+  void not_regular(const std::string& file) {
+    error(file, "not a regular file (a FIFO, socket or device) inside a directory; skipped", Severity::warning);
   }
 
   /// Recursion with the chain of canonical directories on the stack, so a symlink back to an
   /// ancestor is reported instead of followed forever.
-  void walk_directory(const fs::path& dir) {
+  void walk_directory(const fs::path& dir, bool named) {
     std::error_code ec;
     const fs::path canonical = fs::canonical(dir, ec);
     if (ec) {
-      unreadable(dir.string(), fmt::format("cannot read directory: {}", ec.message()));
+      unreadable(dir.string(), fmt::format("cannot read directory: {}", ec.message()), named);
       return;
     }
     if (std::find(ancestors_.begin(), ancestors_.end(), canonical) != ancestors_.end()) {
@@ -212,7 +231,7 @@ class InputWalker {
     std::vector<fs::path> entries;
     fs::directory_iterator it(dir, ec);
     if (ec) {
-      unreadable(dir.string(), fmt::format("cannot read directory: {}", ec.message()));
+      unreadable(dir.string(), fmt::format("cannot read directory: {}", ec.message()), named);
       return;
     }
     for (; it != fs::directory_iterator(); it.increment(ec)) {
@@ -236,13 +255,13 @@ class InputWalker {
       return;
     }
     if (fs::is_directory(st)) {
-      if (!filter_.skip_reason(entry, true)) walk_directory(entry);
+      if (!filter_.skip_reason(entry, true)) walk_directory(entry, false);
     } else if (fs::is_regular_file(st) && has_manifest_extension(entry)) {
       if (filter_.skip_reason(entry, false)) ++stats_.skipped_files;
-      else load_file(entry.string());
-    } else if (!fs::is_regular_file(st) && has_manifest_extension(entry)) {
+      else load_file(entry.string(), false);
+    } else if (has_manifest_extension(entry)) {
       // Reading a FIFO could block for ever and a device could be endless: only named ones are read.
-      error(entry.string(), "not a regular file (a FIFO, socket or device) inside a directory; skipped", Severity::warning);
+      not_regular(entry.string());
     }
   }
 
@@ -254,6 +273,7 @@ class InputWalker {
   std::vector<fs::path> ancestors_;
   std::set<fs::path> seen_dirs_;
   std::set<fs::path> seen_files_;
+  std::vector<char> chunk_;
 };
 
 }  // namespace

@@ -21,7 +21,7 @@ std::pair<int, const HardRule*> cap_anywhere(const model::Workload& w, int repli
     int c = 1;
     if (r.spread) {
       // With D ≥ minDomains the share is M(R,S,D) ≤ M(R,S,minDomains); with fewer, at most maxSkew.
-      const int counted = r.old_pods_count ? replicas + surge_and_unavailable(w, replicas).first : replicas;
+      const int counted = counted_pods(w, replicas, r.old_pods_count);
       c = std::min(replicas, max_in_one_domain(counted, std::max(1, r.tsc->max_skew), r.tsc->min_domains.value_or(1)));
     }
     if (c < cap) cap = c, by = &r;
@@ -65,7 +65,7 @@ std::vector<std::string> guarantees(const model::Workload& w, int replicas, cons
       out.push_back(fmt::format("nothing guarantees more than one {}", noun(key)));
       continue;
     }
-    const int distinct = (replicas + cap - 1) / cap;
+    const int distinct = replicas / cap + (replicas % cap != 0 ? 1 : 0);  // rounded up without overflowing
     out.push_back(cap == 1 ? fmt::format("{} guarantees {} distinct {}s", by->text, distinct, noun(key))
                            : fmt::format("{} guarantees at least {} distinct {}s (at most {} per {})", by->text, distinct,
                                          noun(key), cap, noun(key)));

@@ -72,7 +72,7 @@ Bound spread_bound(const model::Workload& w, const HardRule& r, const Rules& rul
                               noun(r.key), min_domains, noun(r.key), b.per_domain);
     return b;
   }
-  const int counted_replicas = r.old_pods_count ? replicas + surge_and_unavailable(w, replicas).first : replicas;
+  const int counted_replicas = counted_pods(w, replicas, r.old_pods_count);
   b.per_domain = std::min(replicas, max_in_one_domain(counted_replicas, skew, counted));
   b.placeable = replicas;
   b.why = fmt::format("{} over {} {}s allows at most {} per {}{}", r.text, counted, noun(r.key), b.per_domain, noun(r.key),

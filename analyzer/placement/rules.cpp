@@ -2,6 +2,7 @@
 // bound the worst case; preferred and ScheduleAnyway rules are best effort; some rules that
 // look hard do nothing (k8s-semantics §1.4, §2).
 #include <algorithm>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -135,6 +136,12 @@ std::pair<int, int> surge_and_unavailable(const model::Workload& w, int replicas
   int unavailable = w.max_unavailable.value_or(quarter).resolve(replicas, false);
   if (surge == 0 && unavailable == 0) unavailable = 1;
   return {surge, unavailable};
+}
+
+int counted_pods(const model::Workload& w, int replicas, bool old_pods_count) {
+  if (!old_pods_count) return replicas;
+  const long long sum = static_cast<long long>(replicas) + surge_and_unavailable(w, replicas).first;
+  return static_cast<int>(std::min<long long>(sum, std::numeric_limits<int>::max()));
 }
 
 }  // namespace faultline::placement::detail

@@ -64,6 +64,9 @@ Rules classify_rules(const model::Model& model, const model::Workload& w);
 /// Deployment rolling-update fenceposts (maxSurge rounded up, maxUnavailable down, 25% each by
 /// default; both 0 makes unavailable 1). Zero surge and one unavailable for other kinds.
 std::pair<int, int> surge_and_unavailable(const model::Workload& w, int replicas);
+/// The pods a spread rule counts: the replicas, plus the surge when old pods count too
+/// (saturating at the largest int: 2147483647 replicas and a 25% surge do not fit one).
+int counted_pods(const model::Workload& w, int replicas, bool old_pods_count);
 
 /// What storage does to placement: node filters for the whole workload and pins.
 struct Storage {

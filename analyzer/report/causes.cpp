@@ -146,8 +146,9 @@ Folding fold_by_cause(const Analysis& analysis, const std::vector<const rules::F
     const rules::Rule* rule = analysis.catalogue.find(rule_id);
     Cause& c = folder.cause("rule:" + rule_id);
     c.title = fmt::format("[{}] {} ({} objects)", rule_id, rule ? rule->summary : findings.front()->message, findings.size());
+    const std::string& first_fix = findings.front()->remediation;  // clang 14 cannot capture a structured binding
     const bool same_fix = std::all_of(findings.begin(), findings.end(),
-                                      [&](const rules::Finding* f) { return f->remediation == findings.front()->remediation; });
+                                      [&](const rules::Finding* f) { return f->remediation == first_fix; });
     c.fix = same_fix ? findings.front()->remediation
                      : "per object (`--format json` has each one); the fix plan below merges them where it can.";
     for (const auto* f : findings) folder.explain(c, f);

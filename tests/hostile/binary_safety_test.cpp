@@ -47,6 +47,23 @@ TEST_CASE("a report that cannot be written to stdout is exit 2 with a message, f
   }
 }
 
+TEST_CASE("stdin empty or closed is an input error with a message, not a crash") {
+  faultline::test::TempDir tmp;
+  const auto empty = run_in(tmp.path(), "check -", "> stdout.txt");  // stdin is /dev/null
+  CHECK(empty.code == 2);
+  CHECK(contains(empty.err, "faultline: error: no Kubernetes object found in the input"));
+  const auto closed = run_in(tmp.path(), "check -", "> stdout.txt <&-");
+  CHECK(closed.code == 2);
+  CHECK(contains(closed.err, "faultline: error: no Kubernetes object found in the input"));
+}
+
+TEST_CASE("a closed stdout is a write error (exit 2), not a report lost with exit 0") {
+  faultline::test::TempDir tmp;
+  const auto r = run_in(tmp.path(), "check '" + kSource + "/fixtures/golden/clean/input.yaml'", ">&-");
+  CHECK(r.code == 2);
+  CHECK(contains(r.err, "faultline: error: cannot write to standard output"));
+}
+
 TEST_CASE("--output that cannot be written is exit 2 naming the file") {
   faultline::test::TempDir tmp;
   const std::vector<std::string> commands = {"check --output /dev/full " + kInput, "graph --output /dev/full " + kInput,

@@ -85,3 +85,20 @@ TEST_CASE("values of env vars, ConfigMap data and Secrets are never quoted") {
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("model") {
+
+TEST_CASE("a known kind under an unknown version of its group is modelled; under another group it is a custom resource") {
+  const std::string body =
+      "kind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n"
+      "  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: web:1}]}\n";
+  const auto future = build_text("apiVersion: apps/v2beta9\n" + body);
+  REQUIRE(future.model.workloads.size() == 1);
+  CHECK(future.model.workloads[0].declared_replicas() == 2);
+  const auto foreign = build_text("apiVersion: example.com/v1\n" + body);
+  CHECK(foreign.model.workloads.empty());  // a CRD's own "Deployment" kind, not apps/Deployment
+  REQUIRE(foreign.model.raw.size() == 1);
+  CHECK(foreign.model.raw[0].meta.ref.kind == "Deployment");
+}
+
+}  // TEST_SUITE

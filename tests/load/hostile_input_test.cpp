@@ -120,6 +120,51 @@ TEST_CASE("hostile: 100,000 levels of [ or of nested mappings stop at --max-dept
   }
 }
 
+TEST_CASE("hostile: 100,000 levels of block sequences on one line, or deeply indented mappings, stop at --max-depth") {
+  std::string compact;  // "- - - ... x": each "- " opens a sequence inside the previous one
+  for (int i = 0; i < 100000; ++i) compact += "- ";
+  const auto r = load_str(config_map("before") + "---\n" + compact + "x\n---\n" + config_map("after"));
+  const Diagnostic* d = find(r, "nesting deeper than 200 levels (--max-depth)");
+  REQUIRE(d != nullptr);
+  CHECK(d->where.line == 6);
+  CHECK(r.names == std::vector<std::string>{"before", "after"});
+
+  std::string indented = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n";
+  for (int i = 1; i <= 1000; ++i) indented += std::string(static_cast<std::size_t>(i), ' ') + "k:\n";
+  const auto m = load_str(indented + "---\n" + config_map("after"));
+  CHECK(find(m, "nesting deeper than 200 levels (--max-depth)") != nullptr);
+  CHECK(m.names == std::vector<std::string>{"after"});
+  CHECK(m.stats.failed == 1);
+}
+
+TEST_CASE("hostile: a very long line within the limits loads") {
+  std::string line = "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"wide\"}, \"data\": {";
+  for (int i = 0; i < 200000; ++i) line += (i ? ", \"k" : "\"k") + std::to_string(i) + "\": \"" + std::string(20, 'v') + "\"";
+  line += "}}";
+  REQUIRE(line.size() > 6'000'000);
+  const auto r = load_str(line + "\n---\n" + config_map("after"));
+  CHECK(r.diags.empty());
+  CHECK(r.names == std::vector<std::string>{"wide", "after"});
+}
+
+TEST_CASE("hostile: YAML tags on values do not stop a document from loading") {
+  const auto r = load_str(
+      "apiVersion: !!str v1\nkind: ConfigMap\nmetadata: !!map {name: tagged}\ndata:\n  a: !!str 3\n  b: !custom {x: 1}\n"
+      "  c: !<tag:example.com,2000:thing> seq\n  d: !!binary aGVsbG8=\n");
+  CHECK(r.diags.empty());
+  CHECK(r.names == std::vector<std::string>{"tagged"});
+}
+
+TEST_CASE("hostile: an anchor is not visible in the next document; the alias fails only its own document") {
+  const auto r = load_str(config_map("first") + "  labels: &shared {app: a}\n---\napiVersion: v1\nkind: ConfigMap\n"
+                          "metadata:\n  name: second\n  labels: *shared\n---\n" + config_map("third"));
+  REQUIRE(r.diags.size() == 1);
+  CHECK(r.diags[0].severity == Severity::error);
+  CHECK(r.diags[0].where.line == 11);
+  CHECK(r.names == std::vector<std::string>{"first", "third"});
+  CHECK(r.stats.failed == 1);
+}
+
 TEST_CASE("hostile: a document over --max-document-bytes is skipped with its line; its neighbours load") {
   load::Limits limits;
   limits.max_document_bytes = 1 << 20;
@@ -273,6 +318,24 @@ TEST_CASE("hostile: FIFOs and unreadable entries inside a directory are skipped 
   REQUIRE(d != nullptr);
   CHECK(d->severity == Severity::warning);
   CHECK(d->where.file.ends_with("pipe.yaml"));
+}
+
+// 20,000 files keep the suite quick (creating and removing them is most of its time); the
+// README's Robustness section records a 100,000-file run of the binary.
+TEST_CASE("hostile: a directory of 20,000 files loads every one, each file read through one reused buffer") {
+  TempDir dir;
+  constexpr int kFiles = 20000;
+  for (int i = 0; i < kFiles; ++i) {
+    const auto sub = dir.path / ("d" + std::to_string(i % 100));
+    if (i < 100) fs::create_directory(sub);
+    std::ofstream(sub / ("cm-" + std::to_string(i) + ".yaml")) << "{kind: ConfigMap, apiVersion: v1, metadata: {name: c}}\n";
+  }
+  Loaded r;
+  std::size_t objects = 0;
+  r.stats = load::load_inputs({dir.path.string()}, [&](load::Document&&) { ++objects; }, r.diags);
+  CHECK(r.diags.empty());
+  CHECK(r.stats.files == kFiles);
+  CHECK(objects == kFiles);
 }
 
 TEST_CASE("hostile: kinds read by identity only still report their syntax errors; their metadata is kept") {

@@ -93,8 +93,11 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     return;
   }
 
-  for (const auto& [ns, first] : per_ns) {
-    const auto& [w, how] = first;
+  // Plain references, not structured bindings: clang 14 (the sanitizer and fuzz build) cannot capture those.
+  for (const auto& entry : per_ns) {
+    const std::string& ns = entry.first;
+    const model::Workload* w = entry.second.first;
+    const std::string& how = entry.second.second;
     auto emit = [&](const std::string& variant, const std::string& subject, std::vector<std::string> evidence) {
       Hit hit = base_hit(*w, label, how);
       hit.variant = variant;
