@@ -137,19 +137,39 @@ void RepeatedObjects::add(const load::Document& doc) {
   if (repeat.differ) repeat.analyzed = repeat.places.size() - 1;  // the analyzed copy says what the last one says
 }
 
+// Identical copies are harmless (a dump and a render of the same release, an install file beside
+// its HA variant): one note for all of them, not a line per object; the findings list every place.
+void RepeatedObjects::note_identical(const std::vector<const Repeat*>& same) {
+  if (same.empty()) return;
+  const Repeat& first = *same.front();
+  const SourceLocation& at = first.places[first.analyzed];
+  if (same.size() == 1) {
+    diags_.push_back({Severity::info, at,
+                      fmt::format("{} was read {} times, the same each time (also at {}); analyzed once",
+                                  first.ref.display(), first.places.size(), other_places(first.places, first.analyzed))});
+    return;
+  }
+  std::string names;
+  for (std::size_t i = 0; i < same.size() && i < kMaxPlacesNamed; ++i)
+    names += fmt::format("{}{} ({} times)", i ? ", " : "", same[i]->ref.display(), same[i]->places.size());
+  if (same.size() > kMaxPlacesNamed) names += fmt::format(" and {} more", same.size() - kMaxPlacesNamed);
+  diags_.push_back({Severity::info, at,
+                    fmt::format("{} objects were read more than once, the same each time: {}; each is analyzed once, "
+                                "and its findings list every place it was read",
+                                same.size(), names)});
+}
+
 std::size_t RepeatedObjects::finish() {
+  std::vector<const Repeat*> same;
   for (Repeat& repeat : repeats_) {
     const SourceLocation& analyzed = repeat.places[repeat.analyzed];
-    const std::string others = other_places(repeat.places, repeat.analyzed);
-    const std::size_t n = repeat.places.size();
     if (repeat.differ)
       diags_.push_back({Severity::warning, analyzed,
                         fmt::format("{} was read {} times, with different content (also at {}); analyzed once, as written "
-                                    "here: the last copy in input order", repeat.ref.display(), n, others)});
+                                    "here: the last copy in input order",
+                                    repeat.ref.display(), repeat.places.size(), other_places(repeat.places, repeat.analyzed))});
     else
-      diags_.push_back({Severity::info, analyzed,
-                        fmt::format("{} was read {} times, the same each time (also at {}); analyzed once",
-                                    repeat.ref.display(), n, others)});
+      same.push_back(&repeat);
     const Slot slot = repeat.entry->slot;
     if (slot.list == kNoList) continue;
     ObjectMeta& meta = meta_at(model_, slot.list, slot.index);
@@ -158,6 +178,7 @@ std::size_t RepeatedObjects::finish() {
     for (std::size_t i = 0; i < repeat.places.size(); ++i)
       if (i != repeat.analyzed) meta.also_at.push_back(repeat.places[i]);
   }
+  note_identical(same);
   std::size_t list = 0;
   for_each_list(model_, [&](auto& objects) {
     remove_at(objects, dropped_[list]);

@@ -146,3 +146,22 @@ TEST_CASE("repeated objects: replacing a custom resource leaves the other resour
   }
   CHECK(seen == 3);
 }
+
+TEST_CASE("repeated objects: many identical copies give one note, not a line per object") {
+  test::TempDir dir;
+  std::string objects;
+  for (const char* name : {"a", "b", "c", "d", "e", "f", "g"})
+    objects += std::string("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: ") + name + ", namespace: shop}\n";
+  dir.write("install.yaml", objects);
+  dir.write("ha-install.yaml", objects);
+  const auto a = analyze_dir(dir);
+  CHECK(a->summary.repeated == 7);
+  CHECK(count_notes(*a, "was read") == 1);
+  REQUIRE(count_notes(*a, "7 objects were read more than once, the same each time: ") == 1);
+  for (const auto& d : a->diagnostics) {
+    if (d.message.find("objects were read more than once") == std::string::npos) continue;
+    CHECK(d.severity == Severity::info);
+    CHECK(d.message.find("ConfigMap/shop/a (2 times), ConfigMap/shop/b (2 times)") != std::string::npos);
+    CHECK(d.message.find("ConfigMap/shop/e (2 times) and 2 more; each is analyzed once") != std::string::npos);
+  }
+}

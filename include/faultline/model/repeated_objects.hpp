@@ -52,6 +52,7 @@ class RepeatedObjects {
   };
 
   Slot build(const load::Document& doc);
+  void note_identical(const std::vector<const Repeat*>& same);
 
   Model& model_;
   const BuildOptions& options_;
