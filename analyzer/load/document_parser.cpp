@@ -99,7 +99,11 @@ class DocumentReader {
       fail(raw_.bad_content->line, fmt::format("{}; document skipped", raw_.bad_content->message));
       return;
     }
-    const ScanReport scan = scan_document(raw_.text, limits_);
+    // The kinds no stage reads are scanned only; the others are scanned and built in one pass.
+    const bool identity_only = is_metadata_only_kind(raw_.api_version, raw_.kind) && raw_.text.find("{{") == std::string::npos;
+    ScannedDocument scanned = identity_only ? ScannedDocument{scan_document(raw_.text, limits_), std::nullopt}
+                                            : scan_and_build(raw_.text, limits_);
+    const ScanReport& scan = scanned.scan;
     if (scan.limit_exceeded) {
       ++out_.stats.documents;
       const auto& p = *scan.limit_exceeded;
@@ -113,7 +117,6 @@ class DocumentReader {
       fail(raw_.first_line + scan.root_line, not_an_object(scan.root == RootKind::sequence));
       return;
     }
-    const bool identity_only = is_metadata_only_kind(raw_.api_version, raw_.kind) && raw_.text.find("{{") == std::string::npos;
     if (identity_only && scan.syntax_error) {
       ++out_.stats.documents;
       const auto& p = *scan.syntax_error;
@@ -127,9 +130,13 @@ class DocumentReader {
         std::optional<YAML::Node> tree = scan.syntax_error ? std::nullopt : build_tree(text);
         return tree ? *tree : YAML::Load(text);
       };
-      root = parse(identity_only ? identity_text(raw_.text) : raw_.text);
-      // A column-0 `kind:` that was not the document's own (inside a multi-line scalar): read it all.
-      if (identity_only && (!root.IsMap() || scalar_at(root, "kind") != raw_.kind)) root = parse(raw_.text);
+      if (identity_only) {
+        root = parse(identity_text(raw_.text));
+        // A column-0 `kind:` that was not the document's own (inside a multi-line scalar): read it all.
+        if (!root.IsMap() || scalar_at(root, "kind") != raw_.kind) root = parse(raw_.text);
+      } else {
+        root = scanned.tree ? *std::move(scanned.tree) : YAML::Load(raw_.text);
+      }
     } catch (const YAML::Exception& e) {
       report_parse_error(e);
       return;

@@ -36,7 +36,8 @@ struct Frame {
 
 class Scanner {
  public:
-  Scanner(fy_parser* parser, const Limits& limits) : parser_(parser), limits_(limits) {}
+  Scanner(fy_parser* parser, const Limits& limits, detail::EventObserver* observer)
+      : parser_(parser), limits_(limits), observer_(observer) {}
 
   ScanReport run() {
     while (!report_.limit_exceeded) {
@@ -44,6 +45,7 @@ class Scanner {
       if (!e) break;
       const bool end = e->type == FYET_STREAM_END;
       handle(e);
+      if (observer_ && !report_.limit_exceeded && !observer_->event(e)) observer_ = nullptr;
       fy_parser_event_free(parser_, e);
       if (end) break;
     }
@@ -160,6 +162,7 @@ class Scanner {
 
   fy_parser* parser_;
   const Limits& limits_;
+  detail::EventObserver* observer_;
   ScanReport report_;
   std::vector<Frame> stack_;
   std::unordered_map<std::string, std::uint64_t> anchors_;
@@ -169,6 +172,14 @@ class Scanner {
 
 }  // namespace
 
+namespace detail {
+
+ScanReport scan_events(fy_parser* parser, const Limits& limits, EventObserver* observer) {
+  return Scanner(parser, limits, observer).run();
+}
+
+}  // namespace detail
+
 ScanReport scan_document(std::string_view text, const Limits& limits) {
   fy_parser* parser = detail::thread_parser(text);
   if (!parser) {
@@ -176,7 +187,7 @@ ScanReport scan_document(std::string_view text, const Limits& limits) {
     r.syntax_error = ScanProblem{0, 0, "the YAML parser could not be started"};
     return r;
   }
-  ScanReport report = Scanner(parser, limits).run();
+  ScanReport report = detail::scan_events(parser, limits, nullptr);
   if (report.syntax_error || report.limit_exceeded) detail::drop_thread_parser();
   return report;
 }

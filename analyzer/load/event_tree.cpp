@@ -84,11 +84,11 @@ YAML::Mark anchor_mark(fy_token* anchor) {
   return m;
 }
 
-class TreeBuilder {
+class TreeBuilder final : public detail::EventObserver {
  public:
   TreeBuilder(fy_parser* parser, std::string_view text) : parser_(parser), text_(text), memory_(new YAML::detail::memory_holder) {}
 
-  /// False when the events hold what is left to yaml-cpp, or on an error.
+  /// Parses on its own. False when the events hold what is left to yaml-cpp, or on an error.
   bool run() {
     for (;;) {
       fy_event* e = fy_parser_parse(parser_);
@@ -100,6 +100,13 @@ class TreeBuilder {
       if (end) return !fy_parser_get_stream_error(parser_);
     }
   }
+
+  /// Told by a scan: the same as run() does per event, remembering a refusal.
+  bool event(fy_event* e) override {
+    refused_ = refused_ || !handle(e);
+    return !refused_;
+  }
+  bool refused() const { return refused_; }
 
   YAML::Node root() const { return root_ ? Access::wrap(*root_, memory_) : YAML::Node(YAML::NodeType::Null); }
 
@@ -190,6 +197,7 @@ class TreeBuilder {
   std::unordered_map<std::string, YAML::detail::node*> anchors_;
   YAML::detail::node* root_ = nullptr;
   int documents_ = 0;
+  bool refused_ = false;
 };
 
 }  // namespace
@@ -203,6 +211,20 @@ std::optional<YAML::Node> build_tree(std::string_view text) {
     return std::nullopt;
   }
   return builder.root();
+}
+
+ScannedDocument scan_and_build(std::string_view text, const Limits& limits) {
+  ScannedDocument out;
+  fy_parser* parser = detail::thread_parser(text);
+  if (!parser) {
+    out.scan.syntax_error = ScanProblem{0, 0, "the YAML parser could not be started"};
+    return out;
+  }
+  TreeBuilder builder(parser, text);
+  out.scan = detail::scan_events(parser, limits, &builder);
+  if (out.scan.syntax_error || out.scan.limit_exceeded) detail::drop_thread_parser();
+  else if (!builder.refused()) out.tree = builder.root();
+  return out;
 }
 
 YAML::Node find_value(const YAML::Node& map, std::string_view key) {

@@ -6,12 +6,25 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "faultline/load/event_scan.hpp"
+#include "faultline/load/limits.hpp"
+
 namespace faultline::load {
 
 /// The tree of `text` (one document), or nullopt when libfyaml reports an error or the text uses
 /// what this builder leaves to yaml-cpp (explicit tags), so the caller falls back to YAML::Load
 /// and its messages. An empty document gives a null node.
 std::optional<YAML::Node> build_tree(std::string_view text);
+
+/// What one libfyaml pass over a document gives: the scan (see scan_document) and, when it found
+/// no syntax error and exceeded no limit, the tree build_tree would give (nullopt where it gives
+/// nullopt). The tree is built while scanning, so a document is parsed once, and a tree is never
+/// kept past an exceeded limit.
+struct ScannedDocument {
+  ScanReport scan;
+  std::optional<YAML::Node> tree;
+};
+ScannedDocument scan_and_build(std::string_view text, const Limits& limits);
 
 /// The value of the first scalar key `key` of `map`, or an undefined node (also when `map` is not
 /// a mapping). Same answer as a scan with yaml-cpp's iterators, without copying a handle per entry.
