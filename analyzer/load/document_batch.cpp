@@ -18,9 +18,13 @@ constexpr std::size_t kBatchBytes = 4u << 20;
 constexpr std::size_t kBatchDocuments = 1024;
 
 /// Out of memory or any other failure inside one document fails that document only.
-ParsedDocument parse_guarded(const RawDocument& raw, const std::string& file, const Limits& limits) {
+ParsedDocument parse_guarded(const RawDocument& raw, const std::string& file, const Limits& limits,
+                             const DocumentPreparer& prepare) {
   try {
-    return parse_document(raw, file, limits);
+    ParsedDocument parsed = parse_document(raw, file, limits);
+    if (prepare)
+      for (auto& object : parsed.objects) prepare(object.second);
+    return parsed;
   } catch (const std::exception& e) {
     ParsedDocument failed;
     failed.stats.documents = failed.stats.failed = 1;
@@ -32,8 +36,9 @@ ParsedDocument parse_guarded(const RawDocument& raw, const std::string& file, co
 
 }  // namespace
 
-DocumentBatch::DocumentBatch(const DocumentSink& sink, Diagnostics& diags, LoadStats& stats, const Limits& limits)
-    : sink_(sink), diags_(diags), stats_(stats), limits_(limits) {
+DocumentBatch::DocumentBatch(const DocumentSink& sink, const DocumentPreparer& prepare, Diagnostics& diags,
+                             LoadStats& stats, const Limits& limits)
+    : sink_(sink), prepare_(prepare), diags_(diags), stats_(stats), limits_(limits) {
   jobs_ = limits.jobs != 0 ? limits.jobs : std::max(1u, std::thread::hardware_concurrency());
 }
 
@@ -51,7 +56,7 @@ void DocumentBatch::flush() {
   std::vector<ParsedDocument> parsed(queue_.size());
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
-    for (std::size_t i = next++; i < queue_.size(); i = next++) parsed[i] = parse_guarded(queue_[i].raw, *queue_[i].file, limits_);
+    for (std::size_t i = next++; i < queue_.size(); i = next++) parsed[i] = parse_guarded(queue_[i].raw, *queue_[i].file, limits_, prepare_);
   };
   const auto threads = static_cast<unsigned>(std::min<std::size_t>(jobs_, queue_.size()));
   if (threads <= 1) {

@@ -246,7 +246,7 @@ class DocumentReader {
       return;
     }
     ++out_.stats.objects;
-    out_.objects.emplace_back(out_.diags.size(), Document{obj, at(line), content_hash(obj)});
+    out_.objects.emplace_back(out_.diags.size(), Document{obj, at(line), content_hash(obj), {}});
   }
 
   const RawDocument& raw_;

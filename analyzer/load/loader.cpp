@@ -124,9 +124,9 @@ class StreamReader {
 /// Walks the inputs in a deterministic order and loads every manifest file once.
 class InputWalker {
  public:
-  InputWalker(const DocumentSink& sink, Diagnostics& diags, LoadStats& stats, const Limits& limits,
+  InputWalker(const DocumentSink& sink, const DocumentPreparer& prepare, Diagnostics& diags, LoadStats& stats, const Limits& limits,
               const InputFilter& filter)
-      : diags_(diags), stats_(stats), limits_(limits), filter_(filter), batch_(sink, diags, stats, limits) {}
+      : diags_(diags), stats_(stats), limits_(limits), filter_(filter), batch_(sink, prepare, diags, stats, limits) {}
 
   void finish() { batch_.flush(); }
 
@@ -288,9 +288,9 @@ void LoadStats::add(const LoadStats& other) {
 }
 
 LoadStats load_inputs(const std::vector<std::string>& paths, const DocumentSink& sink, Diagnostics& diags,
-                      const Limits& limits, const InputFilter& filter) {
+                      const Limits& limits, const InputFilter& filter, const DocumentPreparer& prepare) {
   LoadStats stats;
-  InputWalker walker(sink, diags, stats, limits, filter);
+  InputWalker walker(sink, prepare, diags, stats, limits, filter);
   if (paths.empty()) walker.load_path("-");
   for (const std::string& path : paths) walker.load_path(path);
   walker.finish();
@@ -298,19 +298,19 @@ LoadStats load_inputs(const std::vector<std::string>& paths, const DocumentSink&
 }
 
 LoadStats load_stream(std::istream& in, const std::string& file, const DocumentSink& sink, Diagnostics& diags,
-                      const Limits& limits) {
+                      const Limits& limits, const DocumentPreparer& prepare) {
   LoadStats stats;
   const InputFilter no_filter;
-  InputWalker walker(sink, diags, stats, limits, no_filter);
+  InputWalker walker(sink, prepare, diags, stats, limits, no_filter);
   walker.load_stream(in, file);
   walker.finish();
   return stats;
 }
 
 LoadStats load_text(const std::string& text, const std::string& file, const DocumentSink& sink, Diagnostics& diags,
-                    const Limits& limits) {
+                    const Limits& limits, const DocumentPreparer& prepare) {
   std::istringstream in(text);
-  LoadStats stats = load_stream(in, file, sink, diags, limits);
+  LoadStats stats = load_stream(in, file, sink, diags, limits, prepare);
   stats.files = 0;  // in-memory text is not a file
   return stats;
 }

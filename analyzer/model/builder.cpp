@@ -4,10 +4,13 @@
 #include <algorithm>
 #include <array>
 #include <exception>
+#include <iterator>
+#include <type_traits>
 
 #include <fmt/format.h>
 
 #include "builders.hpp"
+#include "model_lists.hpp"
 #include "readers.hpp"
 
 namespace faultline::model {
@@ -126,6 +129,40 @@ void add_document(const load::Document& doc, const BuildOptions& options, Model&
     diags.push_back(Diagnostic{Severity::error, doc.where,
                                fmt::format("{}: cannot be read: {}", meta.ref.display(), e.what())});
   }
+}
+
+PreparedObject prepare_object(const load::Document& doc, const BuildOptions& options) {
+  // One scratch model per thread: building pushes into a list, and an empty deque is not free to make.
+  thread_local Model scratch;
+  PreparedObject out;
+  out.ref = identity_of(doc, options);
+  add_document(doc, options, scratch, out.diags);
+  out.objects = scratch.stats.objects;
+  out.skipped = scratch.stats.skipped;
+  scratch.stats = {};
+  detail::for_each_list(scratch, [&](auto& list) {
+    if (list.empty()) return;
+    out.object = std::move(list.back());
+    list.pop_back();
+  });
+  return out;
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> add_prepared(PreparedObject&& prepared, Model& model, Diagnostics& diags) {
+  diags.insert(diags.end(), std::make_move_iterator(prepared.diags.begin()), std::make_move_iterator(prepared.diags.end()));
+  model.stats.objects += prepared.objects;
+  model.stats.skipped += prepared.skipped;
+  std::optional<std::pair<std::size_t, std::size_t>> slot;
+  std::size_t number = 0;
+  detail::for_each_list(model, [&](auto& list) {
+    using T = typename std::decay_t<decltype(list)>::value_type;
+    if (prepared.object.index() == number + 1) {
+      slot.emplace(number, list.size());
+      list.push_back(std::get<T>(std::move(prepared.object)));
+    }
+    ++number;
+  });
+  return slot;
 }
 
 load::LoadStats load_model(const std::vector<std::string>& paths, const BuildOptions& options, Model& model,

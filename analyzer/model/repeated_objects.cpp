@@ -11,29 +11,14 @@
 #include <fmt/format.h>
 
 #include "faultline/model/builder.hpp"
+#include "model_lists.hpp"
 
 namespace faultline::model {
 namespace {
 
-constexpr std::size_t kLists = 12;
+using detail::for_each_list;
+using detail::kLists;
 constexpr std::size_t kMaxPlacesNamed = 5;
-
-/// Calls `f` on every list of the model in a fixed order: a list's position is its number in Slot.
-template <typename F>
-void for_each_list(Model& m, F&& f) {
-  f(m.workloads);
-  f(m.hpas);
-  f(m.pdbs);
-  f(m.services);
-  f(m.pvcs);
-  f(m.pvs);
-  f(m.storage_classes);
-  f(m.nodes);
-  f(m.webhooks);
-  f(m.config_maps);
-  f(m.events);
-  f(m.raw);
-}
 
 std::array<std::size_t, kLists> list_sizes(Model& m) {
   std::array<std::size_t, kLists> sizes{};
@@ -98,7 +83,11 @@ std::string other_places(const std::vector<SourceLocation>& places, std::size_t 
 RepeatedObjects::RepeatedObjects(Model& model, const BuildOptions& options, Diagnostics& diags)
     : model_(model), options_(options), diags_(diags), dropped_(kLists) {}
 
-RepeatedObjects::Slot RepeatedObjects::build(const load::Document& doc) {
+RepeatedObjects::Slot RepeatedObjects::build(load::Document& doc) {
+  if (auto* prepared = std::any_cast<PreparedObject>(&doc.prepared)) {
+    const auto slot = add_prepared(std::move(*prepared), model_, diags_);
+    return slot ? Slot{slot->first, slot->second} : Slot{};
+  }
   const auto before = list_sizes(model_);
   add_document(doc, options_, model_, diags_);
   const auto after = list_sizes(model_);
@@ -107,8 +96,9 @@ RepeatedObjects::Slot RepeatedObjects::build(const load::Document& doc) {
   return Slot{};  // the object could not be read (a diagnostic says so)
 }
 
-void RepeatedObjects::add(const load::Document& doc) {
-  const ObjectRef ref = identity_of(doc, options_);
+void RepeatedObjects::add(load::Document& doc) {
+  const auto* prepared = std::any_cast<PreparedObject>(&doc.prepared);
+  const ObjectRef ref = prepared ? prepared->ref : identity_of(doc, options_);
   if (ref.name.empty()) {
     build(doc);
     return;

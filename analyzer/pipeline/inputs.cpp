@@ -34,9 +34,14 @@ void load_manifests(const AnalysisOptions& options, Analysis& analysis) {
     }
     options.progress->object_read(++read, files);
   };
-  const load::LoadStats stats = options.text
-                                    ? load::load_text(*options.text, "<input>", add, analysis.diagnostics, options.limits)
-                                    : load::load_inputs(paths, add, analysis.diagnostics, options.limits, filter);
+  // Objects are built on the parser threads; the tree goes with the thread's other garbage.
+  const load::DocumentPreparer prepare = [&build](load::Document& doc) {
+    doc.prepared = model::prepare_object(doc, build);
+    doc.root.reset();
+  };
+  const load::LoadStats stats =
+      options.text ? load::load_text(*options.text, "<input>", add, analysis.diagnostics, options.limits, prepare)
+                   : load::load_inputs(paths, add, analysis.diagnostics, options.limits, filter, prepare);
   analysis.summary.repeated = objects.finish();
   auto& counts = analysis.model.stats;
   counts.documents = stats.documents;

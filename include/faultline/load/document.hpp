@@ -1,5 +1,6 @@
 #pragma once
 /// One Kubernetes object as read from the input, before typing.
+#include <any>
 #include <cstdint>
 #include <string>
 
@@ -17,6 +18,9 @@ struct Document {
   /// load::content_hash of `root`, taken while parsing (on the parser threads) so that copies of
   /// one object read from several files can be told apart from identical ones.
   std::uint64_t content = 0;
+  /// What the DocumentPreparer made of this object on the parser thread (the model stage's typed
+  /// object); empty when there is no preparer.
+  std::any prepared;
 };
 
 }  // namespace faultline::load

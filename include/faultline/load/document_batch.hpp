@@ -14,7 +14,8 @@ namespace faultline::load {
 
 class DocumentBatch {
  public:
-  DocumentBatch(const DocumentSink& sink, Diagnostics& diags, LoadStats& stats, const Limits& limits);
+  DocumentBatch(const DocumentSink& sink, const DocumentPreparer& prepare, Diagnostics& diags, LoadStats& stats,
+                const Limits& limits);
   /// Queues one document of `file`; parses the queue when it holds enough work.
   void add(RawDocument&& raw, const std::string& file);
   /// Parses what is queued and hands it over; called at the end of every file.
@@ -26,6 +27,7 @@ class DocumentBatch {
     const std::string* file;
   };
   const DocumentSink& sink_;
+  const DocumentPreparer& prepare_;
   Diagnostics& diags_;
   LoadStats& stats_;
   const Limits& limits_;

@@ -27,20 +27,23 @@ struct LoadStats {
 };
 
 using DocumentSink = std::function<void(Document&&)>;
+/// Runs on the parser threads on every object before the sink gets it, so that work per object
+/// (building the typed model) runs in parallel too; it may only touch the document. May be empty.
+using DocumentPreparer = std::function<void(Document&)>;
 
 /// Loads every path ("-" = stdin; directories recursively, *.yaml|*.yml|*.json, sorted), each file
 /// once. Files `filter` skips are counted (a named one also gets a note). Every problem becomes a
 /// diagnostic with file:line[:column]; nothing stops the run. Objects reach `sink` in input order
 /// whatever `limits.jobs` is.
 LoadStats load_inputs(const std::vector<std::string>& paths, const DocumentSink& sink, Diagnostics& diags,
-                      const Limits& limits = {}, const InputFilter& filter = {});
+                      const Limits& limits = {}, const InputFilter& filter = {}, const DocumentPreparer& prepare = {});
 
 /// Loads one stream (read in chunks, never whole) as if read from `file`.
 LoadStats load_stream(std::istream& in, const std::string& file, const DocumentSink& sink, Diagnostics& diags,
-                      const Limits& limits = {});
+                      const Limits& limits = {}, const DocumentPreparer& prepare = {});
 
 /// Loads one in-memory stream as if read from `file` (used by tests).
 LoadStats load_text(const std::string& text, const std::string& file, const DocumentSink& sink, Diagnostics& diags,
-                    const Limits& limits = {});
+                    const Limits& limits = {}, const DocumentPreparer& prepare = {});
 
 }  // namespace faultline::load

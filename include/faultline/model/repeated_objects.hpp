@@ -19,11 +19,11 @@ class RepeatedObjects {
  public:
   RepeatedObjects(Model& model, const BuildOptions& options, Diagnostics& diags);
 
-  /// Adds `doc` to the model (model::add_document) unless its object was read before. A copy with
+  /// Adds `doc` to the model (model::add_document, or its prepared object: model::prepare_object) unless its object was read before. A copy with
   /// the same content only adds its place; a different one replaces the earlier copy, so the
   /// object is analyzed as the last copy in input order says, as applying the files in that order
   /// would leave it. Objects without a name (generateName) are each their own.
-  void add(const load::Document& doc);
+  void add(load::Document& doc);
 
   /// Drops the replaced copies from the model, gives every repeated object its other places
   /// (ObjectMeta::also_at) and one note at the place analyzed: an info when the copies are the
@@ -51,7 +51,7 @@ class RepeatedObjects {
     bool differ = false;
   };
 
-  Slot build(const load::Document& doc);
+  Slot build(load::Document& doc);
   void note_identical(const std::vector<const Repeat*>& same);
 
   Model& model_;
