@@ -7,6 +7,7 @@
 #include "faultline/rules/embedded.hpp"
 #include "faultline/rules/engine.hpp"
 #include "faultline/rules/suggest.hpp"
+#include "catalogue_codec.hpp"
 #include "pack_files.hpp"
 
 namespace faultline::rules {
@@ -97,12 +98,31 @@ void report_unknown_superseded(const Catalogue& catalogue, Diagnostics& errors) 
       }
 }
 
+/// The built-in packs: decoded from their precompiled form when the binary has one (it always
+/// does, but for the pack compiler itself), else parsed from the embedded YAML.
+void add_builtin_packs(Catalogue& catalogue, Diagnostics& errors) {
+  auto contents = detail::decode_packs(detail::precompiled_packs());
+  if (!contents) contents = detail::parse_builtin_packs(errors);
+  catalogue.rules = std::move(contents->rules);
+  catalogue.declarations = std::move(contents->declarations);
+}
+
 }  // namespace
 
-Catalogue load_catalogue(const std::vector<std::string>& policy_paths, Diagnostics& errors) {
+namespace detail {
+
+PackContents parse_builtin_packs(Diagnostics& errors) {
   Catalogue catalogue;
   for (const auto& file : embedded_policy_files())
     if (is_pack_file(file.path)) add_file(file.path, file.content, fs::path(file.path).parent_path().filename().string(), true, catalogue, errors);
+  return PackContents{std::move(catalogue.rules), std::move(catalogue.declarations)};
+}
+
+}  // namespace detail
+
+Catalogue load_catalogue(const std::vector<std::string>& policy_paths, Diagnostics& errors) {
+  Catalogue catalogue;
+  add_builtin_packs(catalogue, errors);
   for (const auto& path : policy_paths) add_user_path(path, catalogue, errors);
   std::stable_sort(catalogue.rules.begin(), catalogue.rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
   report_duplicates(catalogue, errors);
