@@ -163,7 +163,7 @@ void ring_benchmark() {
     const auto cycles = g.dependency_cycles();
     std::size_t radius = 0, paths = 0;
     for (const auto v : g.workloads()) {
-      if (g[v].spof.spof) radius += g.blast_radius(v).size();
+      if (g[v].spof.spof) radius += g.blast_radius_vertices(v).size();
       else paths += g.spof_dependencies(v).nearest.size();
     }
     const double queries = seconds_since(start);
@@ -196,7 +196,7 @@ void graph_benchmark() {
   start = std::chrono::steady_clock::now();
   std::size_t radius = 0;
   for (const auto v : g.workloads()) {
-    if (g[v].spof.spof) radius += g.blast_radius(v).size();
+    if (g[v].spof.spof) radius += g.blast_radius_vertices(v).size();
   }
   const double blast = seconds_since(start);
   std::printf("  blast radius of every SPOF: %.3f s (%zu names), %.1fx baseline\n", blast, radius, blast / base);

@@ -41,6 +41,11 @@ void SystemGraph::index_dependencies() {
     for (const auto e : boost::make_iterator_range(boost::out_edges(s, g)))
       if (g[e].kind == EdgeKind::selects) ++backends_[s];
   down_backends_.assign(n, 0);
+  std::vector<Vertex> by_label(n);
+  for (std::size_t i = 0; i < n; ++i) by_label[i] = static_cast<Vertex>(i);
+  std::sort(by_label.begin(), by_label.end(), [&](Vertex a, Vertex b) { return g[a].label < g[b].label; });
+  label_rank_.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) label_rank_[by_label[i]] = static_cast<std::uint32_t>(i);
 
   // Breadth-first from every SPOF at once along reversed dependency edges: a vertex accepts a
   // SPOF the first time it is reached from it (the fewest hops) until it holds kLabels. A label
@@ -77,10 +82,9 @@ void SystemGraph::index_dependencies() {
   }
 }
 
-std::vector<std::string> SystemGraph::blast_radius(Vertex v) const {
-  auto [it, added] = radius_.try_emplace(v);
-  if (!added) return it->second;
+std::vector<Vertex> SystemGraph::blast_radius_vertices(Vertex v) const {
   const Graph& g = *graph_;
+  std::vector<Vertex> radius;
   // down_backends_ counts, per Service, its backends down so far; any other vertex reached is
   // marked 1. Only touched entries are reset, so a cascade costs what it reaches.
   std::vector<Vertex> work{v}, touched{v};
@@ -88,7 +92,7 @@ std::vector<std::string> SystemGraph::blast_radius(Vertex v) const {
   while (!work.empty()) {
     const Vertex x = work.back();
     work.pop_back();
-    if (x != v && g[x].kind == VertexKind::workload) it->second.push_back(g[x].label);
+    if (x != v && g[x].kind == VertexKind::workload) radius.push_back(x);
     for (const auto e : boost::make_iterator_range(boost::in_edges(x, g))) {
       if (!is_dependency(g[e].kind)) continue;
       const Vertex from = boost::source(e, g);
@@ -103,8 +107,15 @@ std::vector<std::string> SystemGraph::blast_radius(Vertex v) const {
     }
   }
   for (const Vertex x : touched) down_backends_[x] = 0;
-  std::sort(it->second.begin(), it->second.end());
-  return it->second;
+  std::sort(radius.begin(), radius.end(), [&](Vertex a, Vertex b) { return label_rank_[a] < label_rank_[b]; });
+  return radius;
+}
+
+std::vector<std::string> SystemGraph::blast_radius(Vertex v) const {
+  const Graph& g = *graph_;
+  std::vector<std::string> names;
+  for (const Vertex x : blast_radius_vertices(v)) names.push_back(g[x].label);
+  return names;
 }
 
 SpofDependencies SystemGraph::spof_dependencies(Vertex v) const {

@@ -18,6 +18,8 @@
 namespace faultline::report {
 namespace {
 
+constexpr std::size_t kMaxRadiusNames = 20;  ///< blast-radius names on a finding
+
 // Every string that comes from the input (names, paths, values, messages that quote them, rule
 // texts of user packs) goes through safe(): a newline in a name must not forge a finding line.
 std::string safe(std::string_view text) { return terminal_text(text); }
@@ -76,8 +78,13 @@ void write_finding(const rules::Finding& f, const SourceLocation& group_where, c
   for (const auto& line : f.evidence) out << "      - " << safe(line) << '\n';
   if (!f.remediation.empty()) out << "      " << style.bold("fix:") << ' ' << safe(f.remediation) << '\n';
   if (!f.blast_radius.empty()) {
+    // A SPOF in a long dependency cycle takes the whole cycle down: name the first few only, so
+    // the report grows with the findings, not with findings times cycle length.
+    const std::size_t shown = std::min(f.blast_radius.size(), kMaxRadiusNames);
     out << "      blast radius (" << f.blast_radius.size() << "): ";
-    for (std::size_t i = 0; i < f.blast_radius.size(); ++i) out << (i ? ", " : "") << safe(f.blast_radius[i]);
+    for (std::size_t i = 0; i < shown; ++i) out << (i ? ", " : "") << safe(f.blast_radius[i]);
+    if (shown < f.blast_radius.size())
+      out << " and " << f.blast_radius.size() - shown << " more (--format json lists them all)";
     out << '\n';
   }
 }

@@ -138,3 +138,16 @@ TEST_CASE("text report ranks single points of failure by blast radius, largest f
   quiet.quiet = true;
   CHECK_FALSE(contains(render_text(*a, quiet), "Single points of failure by blast radius"));
 }
+
+TEST_CASE("text report names the first 20 workloads of a blast radius and counts the rest") {
+  auto a = test::sample_analysis();
+  auto& f = a->findings.front();
+  f.blast_radius.clear();
+  for (int i = 0; i < 25; ++i) f.blast_radius.push_back(fmt::format("Deployment/ring/w{:02}", i));
+  const auto text = render_text(*a, {});
+  CHECK(contains(text, "      blast radius (25): Deployment/ring/w00, Deployment/ring/w01, "));
+  CHECK(contains(text, "Deployment/ring/w19 and 5 more (--format json lists them all)\n"));
+  CHECK_FALSE(contains(text, "Deployment/ring/w20"));
+  f.blast_radius.resize(20);
+  CHECK(contains(render_text(*a, {}), "Deployment/ring/w19\n"));  // exactly 20: all named, no count
+}

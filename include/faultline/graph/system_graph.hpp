@@ -109,9 +109,13 @@ class SystemGraph {
   /// Workloads selected by Service `service`. A Service is down only when every one of them
   /// is: blast radius, SPOF dependencies and `simulate` all read this one count.
   std::size_t backend_count(Vertex service) const { return backends_[service]; }
-  /// Workload vertices that go down when `v` alone does, excluding `v`, as sorted display names:
+  /// Workload vertices that go down when `v` alone does, excluding `v`, in display-name order:
   /// callers follow what they call, a Service follows only the loss of all its backends. One
-  /// cascade per asked vertex, kept; it visits only what it reaches and the edges into that.
+  /// cascade per call, not kept (a SPOF in a long dependency cycle takes the whole cycle down,
+  /// so all radii together can be far larger than the graph): it visits only what it reaches
+  /// and the edges into that, and sorts by a rank computed once.
+  std::vector<Vertex> blast_radius_vertices(Vertex v) const;
+  /// The same as display names.
   std::vector<std::string> blast_radius(Vertex v) const;
   /// SPOF workloads `v` depends on, directly or transitively: the nearest kNearestSpofs with
   /// a shortest path each (from one multi-source search done when the graph is built). Through
@@ -151,9 +155,8 @@ class SystemGraph {
   std::vector<std::vector<Vertex>> component_workloads_;  // per component
   std::vector<std::size_t> backends_;                     // per vertex: workloads a Service selects
   std::vector<std::vector<SpofLabel>> nearest_;           // per vertex, at most kNearestSpofs + 2
-  // Blast radius per vertex, computed on first use, and the scratch counts of its cascade (reset
-  // after each): not thread-safe, one graph, one thread.
-  mutable std::unordered_map<Vertex, std::vector<std::string>> radius_;
+  std::vector<std::uint32_t> label_rank_;                 // per vertex: its place in label order
+  // Scratch counts of a blast-radius cascade (reset after each): not thread-safe, one graph, one thread.
   mutable std::vector<std::size_t> down_backends_;
 };
 
