@@ -86,7 +86,9 @@ YAML::Mark anchor_mark(fy_token* anchor) {
 
 class TreeBuilder final : public detail::EventObserver {
  public:
-  TreeBuilder(fy_parser* parser, std::string_view text) : parser_(parser), text_(text), memory_(new YAML::detail::memory_holder) {}
+  /// `drop_managed_fields`: leave out every `managedFields` entry of a `metadata` mapping.
+  TreeBuilder(fy_parser* parser, std::string_view text, bool drop_managed_fields = false)
+      : parser_(parser), text_(text), memory_(new YAML::detail::memory_holder), drop_managed_fields_(drop_managed_fields) {}
 
   /// Parses on its own. False when the events hold what is left to yaml-cpp, or on an error.
   bool run() {
@@ -114,14 +116,38 @@ class TreeBuilder final : public detail::EventObserver {
   struct Open {
     YAML::detail::node* node;
     YAML::detail::node* key = nullptr;  ///< a mapping's key waiting for its value
+    bool metadata = false;              ///< the value of a `metadata` key
   };
 
+  /// Inside the value of a dropped key: swallows its events, counting the collections it opens.
+  void skip(fy_event* e) {
+    if (e->type == FYET_MAPPING_START || e->type == FYET_SEQUENCE_START) ++skip_depth_;
+    else if (e->type == FYET_MAPPING_END || e->type == FYET_SEQUENCE_END) --skip_depth_;
+    else if (e->type != FYET_SCALAR && e->type != FYET_ALIAS) return;
+    skipping_ = skip_depth_ > 0;
+  }
+
+  bool is_metadata_value() const {
+    if (open_.empty() || !open_.back().key) return false;
+    const YAML::detail::node& key = *open_.back().key;
+    return key.type() == YAML::NodeType::Scalar && key.scalar() == "metadata";
+  }
+
   bool handle(fy_event* e) {
+    if (skipping_) {
+      skip(e);
+      return true;
+    }
     switch (e->type) {
       case FYET_SCALAR: {
         if (e->scalar.tag) return false;
-        YAML::detail::node& n = create(e, e->scalar.anchor);
         const std::string_view value = text_of(e->scalar.value);
+        if (drop_managed_fields_ && !open_.empty() && open_.back().metadata && !open_.back().key && value == "managedFields") {
+          skipping_ = true;  // the key, then its value
+          skip_depth_ = 0;
+          return true;
+        }
+        YAML::detail::node& n = create(e, e->scalar.anchor);
         const bool plain = fy_token_scalar_style(e->scalar.value) == FYSS_PLAIN;
         if (plain && is_null_text(value)) {
           n.set_null();
@@ -146,7 +172,7 @@ class TreeBuilder final : public detail::EventObserver {
         n.set_type(mapping ? YAML::NodeType::Map : YAML::NodeType::Sequence);
         n.set_tag("?");
         n.set_style(fy_event_get_node_style(e) == FYNS_FLOW ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block);
-        open_.push_back(Open{&n});
+        open_.push_back(Open{&n, nullptr, mapping && is_metadata_value()});
         return true;
       }
       case FYET_MAPPING_END:
@@ -198,6 +224,9 @@ class TreeBuilder final : public detail::EventObserver {
   YAML::detail::node* root_ = nullptr;
   int documents_ = 0;
   bool refused_ = false;
+  bool drop_managed_fields_;
+  bool skipping_ = false;
+  int skip_depth_ = 0;
 };
 
 }  // namespace
@@ -220,7 +249,7 @@ ScannedDocument scan_and_build(std::string_view text, const Limits& limits) {
     out.scan.syntax_error = ScanProblem{0, 0, "the YAML parser could not be started"};
     return out;
   }
-  TreeBuilder builder(parser, text);
+  TreeBuilder builder(parser, text, true);
   out.scan = detail::scan_events(parser, limits, &builder);
   if (out.scan.syntax_error || out.scan.limit_exceeded) detail::drop_thread_parser();
   else if (!builder.refused()) out.tree = builder.root();

@@ -120,3 +120,24 @@ TEST_CASE("event tree: find_value answers as a scan of yaml-cpp's iterators") {
   CHECK_FALSE(faultline::load::find_value(map, "missing"));
   CHECK_FALSE(faultline::load::find_value(YAML::Load("[a, b]"), "a"));
 }
+
+TEST_CASE("event tree: a manifest's tree leaves out metadata.managedFields, and only that") {
+  const std::string with =
+      "kind: List\nitems:\n- metadata:\n    name: a\n    managedFields:\n    - manager: kubectl\n      fieldsV1:\n"
+      "        f:spec: {f:replicas: {}}\n    - {manager: x}\n    uid: u1\n  spec:\n    managedFields: kept\n"
+      "    template:\n      metadata: {managedFields: [1], labels: {app: a}}\n"
+      "metadata: {managedFields: scalar, name: list}\nmanagedFields: top-level\n";
+  const auto scanned = faultline::load::scan_and_build(with, {});
+  REQUIRE(scanned.tree);
+  const YAML::Node& t = *scanned.tree;
+  CHECK_FALSE(t["items"][0]["metadata"]["managedFields"]);
+  CHECK(t["items"][0]["metadata"]["uid"].Scalar() == "u1");
+  CHECK(t["items"][0]["metadata"]["uid"].Mark().line == 9);  // later lines keep their marks
+  CHECK(t["items"][0]["spec"]["managedFields"].Scalar() == "kept");
+  CHECK_FALSE(t["items"][0]["spec"]["template"]["metadata"]["managedFields"]);
+  CHECK(t["items"][0]["spec"]["template"]["metadata"]["labels"]["app"].Scalar() == "a");
+  CHECK_FALSE(t["metadata"]["managedFields"]);
+  CHECK(t["managedFields"].Scalar() == "top-level");
+  CHECK(t["items"][0]["metadata"].size() == 2);
+  CHECK(build_tree(with)->operator[]("metadata")["managedFields"]);  // build_tree (packs, config) keeps everything
+}
