@@ -24,7 +24,7 @@ capacity::FitReport check_capacity(const Analysis& a, const graph::Simulation& s
   std::vector<std::pair<const placement::WorkloadPlacement*, int>> lost;
   for (const auto& o : sim.outcomes)
     if (o.lost > 0) lost.emplace_back((*a.graph)[o.workload].placement, o.lost);
-  return capacity::check_failure(capacity::build_capacity(a.inventory, a.placement), sim.failed_nodes, lost);
+  return capacity::check_failure(a.capacity, sim.failed_nodes, lost);
 }
 
 }  // namespace

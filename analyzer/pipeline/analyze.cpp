@@ -72,6 +72,7 @@ std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
   a->inventory = inventory::build_inventory(a->model, options.extra_topology_keys);
   tell_stage(options, "placing replicas");
   a->placement = placement::place(a->model, a->inventory);
+  a->capacity = capacity::build_capacity(a->inventory, a->placement);
   health::note_missing_status(a->placement, a->diagnostics);
 
   const std::size_t before = a->diagnostics.size();
@@ -83,7 +84,7 @@ std::unique_ptr<Analysis> analyze(const AnalysisOptions& options) {
   tell_stage(options, "building the graph");
   a->graph = graph::make_graph(a->model, a->inventory, a->placement, a->catalogue.declarations);
   a->diagnostics.insert(a->diagnostics.end(), a->graph->diagnostics().begin(), a->graph->diagnostics().end());
-  const rules::Context context{a->model, a->inventory, a->placement, a->graph.get()};
+  const rules::Context context{a->model, a->inventory, a->placement, a->graph.get(), &a->capacity};
   const std::size_t evaluated_from = a->diagnostics.size();
   tell_stage(options, "checking rules");
   a->findings = rules::evaluate(a->catalogue, context, &a->examined, &a->diagnostics, &a->examined_objects);

@@ -56,8 +56,7 @@ std::vector<KeySurvival> coverage_summary(const Analysis& analysis) {
 
 std::optional<capacity::Headroom> coverage_headroom(const Analysis& analysis) {
   if (!analysis.inventory.present()) return std::nullopt;
-  return capacity::headroom(capacity::build_capacity(analysis.inventory, analysis.placement), analysis.inventory,
-                            coverage_keys(analysis));
+  return capacity::headroom(analysis.capacity, analysis.inventory, coverage_keys(analysis));
 }
 
 std::string_view headroom_verdict(const capacity::ResourceHeadroom& headroom) { return headroom.short_of() ? "short" : "spare"; }

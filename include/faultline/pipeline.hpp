@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "faultline/capacity/capacity.hpp"
 #include "faultline/common/diagnostic.hpp"
 #include "faultline/expand/expand.hpp"
 #include "faultline/inventory/inventory.hpp"
@@ -62,6 +63,9 @@ struct Analysis {
   model::Model model;
   inventory::Inventory inventory;
   placement::PlacementResult placement;
+  /// Node capacity and the input's demand, built once after placement: the capacity rule, the
+  /// coverage table's headroom and `simulate` all read this one.
+  capacity::Capacity capacity;
   /// The system graph (dependencies, SPOFs); null when the analysis stopped before building it.
   std::shared_ptr<const graph::SystemGraph> graph;
   std::vector<rules::Finding> findings;

@@ -15,7 +15,7 @@ TEST_CASE("a rule whose template throws (out of memory) loses only its findings 
   const auto a = test::analyze_yaml(test::kOneReplicaApi);
   const rules::Rule* rule = a->catalogue.find("single-replica");
   REQUIRE(rule);
-  const rules::Context context{a->model, a->inventory, a->placement, a->graph.get()};
+  const rules::Context context{a->model, a->inventory, a->placement, a->graph.get(), &a->capacity};
 
   rules::Template failing = *rules::find_template(rule->template_id);
   failing.evaluate = [](const rules::TemplateInput& in, std::vector<rules::Hit>& hits) {

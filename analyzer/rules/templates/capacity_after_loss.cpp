@@ -13,8 +13,8 @@ namespace {
 std::string level_name(const std::string& key) { return key == inventory::kZone ? "zone" : "node"; }
 
 void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
-  if (!in.ctx.inventory.present()) return;
-  const auto cap = capacity::build_capacity(in.ctx.inventory, in.ctx.placement);
+  if (!in.ctx.inventory.present() || !in.ctx.capacity) return;
+  const capacity::Capacity& cap = *in.ctx.capacity;
   if (!cap.any_allocatable()) return;
   for (const auto& p : in.ctx.placement.workloads) in.in_scope(p.workload->meta);
   for (const auto& report : capacity::unrecoverable_losses(cap)) {

@@ -16,6 +16,9 @@
 namespace faultline::graph {
 class SystemGraph;
 }
+namespace faultline::capacity {
+struct Capacity;
+}
 
 namespace faultline::rules {
 
@@ -25,6 +28,7 @@ struct Context {
   const inventory::Inventory& inventory;
   const placement::PlacementResult& placement;
   const graph::SystemGraph* graph = nullptr;  ///< null when the graph stage did not run
+  const capacity::Capacity* capacity = nullptr;  ///< null: no capacity rule has anything to check
 };
 
 /// What a template reports about one object; the engine turns it into a Finding.
