@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -77,10 +79,14 @@ struct Folder {
     return c;
   }
 
+  /// Per cause id, the objects it lists already: one rule can fold 100,000 findings, so a
+  /// search of the list per finding would be quadratic.
+  std::unordered_map<std::string, std::unordered_set<std::string>> listed;
+
   void explain(Cause& c, const rules::Finding* f) {
     c.findings.push_back(f);
-    const std::string name = f->object.display();
-    if (std::find(c.workloads.begin(), c.workloads.end(), name) == c.workloads.end()) c.workloads.push_back(name);
+    std::string name = f->object.display();
+    if (listed[c.id].insert(name).second) c.workloads.push_back(std::move(name));
   }
 };
 
