@@ -42,23 +42,56 @@ DocumentBatch::DocumentBatch(const DocumentSink& sink, const DocumentPreparer& p
   jobs_ = limits.jobs != 0 ? limits.jobs : std::max(1u, std::thread::hardware_concurrency());
 }
 
+DocumentBatch::~DocumentBatch() {
+  if (running_ && running_->parsed.valid()) running_->parsed.wait();  // its threads read running_
+}
+
 void DocumentBatch::add(RawDocument&& raw, const std::string& file) {
   if (!raw.has_content && raw.bad_comments.empty()) return;
   if (files_.empty() || files_.back() != file) files_.push_back(file);
   queued_bytes_ += raw.text.size();
   queue_.push_back(Item{std::move(raw), nullptr});
   queue_.back().file = &files_.back();
-  if (jobs_ == 1 || queued_bytes_ >= kBatchBytes || queue_.size() >= kBatchDocuments) flush();
+  if (jobs_ == 1) {
+    flush();
+    return;
+  }
+  if (queued_bytes_ < kBatchBytes && queue_.size() < kBatchDocuments) return;
+  // Parse this batch in the background and hand the one before over meanwhile, so splitting
+  // and model insertion (on this thread) overlap with parsing (on the others).
+  auto next = std::make_unique<Running>();
+  next->items.swap(queue_);
+  next->files.swap(files_);  // a deque's elements stay in place: the items' file pointers hold
+  queued_bytes_ = 0;
+  next->parsed = std::async(std::launch::async, [this, items = &next->items] { return parse(*items); });
+  finish_running();
+  running_ = std::move(next);
 }
 
 void DocumentBatch::flush() {
+  finish_running();
   if (queue_.empty()) return;
-  std::vector<ParsedDocument> parsed(queue_.size());
+  std::vector<ParsedDocument> parsed = parse(queue_);
+  hand_over(parsed);
+  queue_.clear();
+  files_.clear();
+  queued_bytes_ = 0;
+}
+
+void DocumentBatch::finish_running() {
+  if (!running_) return;
+  std::vector<ParsedDocument> parsed = running_->parsed.get();
+  hand_over(parsed);
+  running_.reset();
+}
+
+std::vector<ParsedDocument> DocumentBatch::parse(const std::vector<Item>& items) const {
+  std::vector<ParsedDocument> parsed(items.size());
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
-    for (std::size_t i = next++; i < queue_.size(); i = next++) parsed[i] = parse_guarded(queue_[i].raw, *queue_[i].file, limits_, prepare_);
+    for (std::size_t i = next++; i < items.size(); i = next++) parsed[i] = parse_guarded(items[i].raw, *items[i].file, limits_, prepare_);
   };
-  const auto threads = static_cast<unsigned>(std::min<std::size_t>(jobs_, queue_.size()));
+  const auto threads = static_cast<unsigned>(std::min<std::size_t>(jobs_, items.size()));
   if (threads <= 1) {
     work();
   } else {
@@ -66,6 +99,10 @@ void DocumentBatch::flush() {
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
     work();
   }
+  return parsed;
+}
+
+void DocumentBatch::hand_over(std::vector<ParsedDocument>& parsed) {
   for (ParsedDocument& doc : parsed) {
     std::size_t emitted = 0;
     for (auto& [diags_before, object] : doc.objects) {
@@ -75,9 +112,6 @@ void DocumentBatch::flush() {
     for (; emitted < doc.diags.size(); ++emitted) diags_.push_back(std::move(doc.diags[emitted]));
     stats_.add(doc.stats);
   }
-  queue_.clear();
-  files_.clear();
-  queued_bytes_ = 0;
 }
 
 }  // namespace faultline::load

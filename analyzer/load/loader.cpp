@@ -107,6 +107,7 @@ class StreamReader {
   }
 
   void error_at(int line, std::string message) {
+    batch_.flush();  // the documents before it come first, whatever --jobs is
     diags_.push_back(Diagnostic{Severity::error, SourceLocation{file_, line, 0, {}}, std::move(message)});
   }
 

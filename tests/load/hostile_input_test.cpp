@@ -366,3 +366,24 @@ TEST_CASE("hostile: the same objects and diagnostics in the same order for any -
   CHECK(outputs[0] == outputs[2]);
   CHECK(outputs[0].find("duplicate key") != std::string::npos);
 }
+
+TEST_CASE("hostile: a file cut at --max-file-bytes reports the cut after its documents, for any --jobs") {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "---\n" + config_map("cm-" + std::to_string(i)) + (i % 5 == 0 ? "  bad: [\n" : "");
+  std::vector<std::string> outputs;
+  for (const unsigned jobs : {1u, 2u, 7u}) {
+    load::Limits limits;
+    limits.jobs = jobs;
+    limits.max_file_bytes = text.size() * 4 / 5;
+    const auto r = load_str(text, limits);
+    REQUIRE(!r.diags.empty());
+    CHECK(r.diags.back().message.find("input is too large") != std::string::npos);  // after every document's own
+    CHECK(r.names.size() > 1500);
+    std::string out;
+    for (const auto& n : r.names) out += n + "\n";
+    for (const auto& d : r.diags) out += std::to_string(d.where.line) + ":" + d.message + "\n";
+    outputs.push_back(out);
+  }
+  CHECK(outputs[0] == outputs[1]);
+  CHECK(outputs[0] == outputs[2]);
+}
