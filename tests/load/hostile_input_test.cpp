@@ -348,6 +348,14 @@ TEST_CASE("hostile: kinds read by identity only still report their syntax errors
   CHECK(r.names == std::vector<std::string>{"s"});
 }
 
+/// Every object name, then every diagnostic with its line: what must not depend on --jobs.
+std::string names_and_diagnostics(const Loaded& r) {
+  std::string out;
+  for (const auto& n : r.names) out += n + "\n";
+  for (const auto& d : r.diags) out += std::to_string(d.where.line) + ":" + d.message + "\n";
+  return out;
+}
+
 TEST_CASE("hostile: the same objects and diagnostics in the same order for any --jobs") {
   std::string text;
   for (int i = 0; i < 3000; ++i)
@@ -357,10 +365,7 @@ TEST_CASE("hostile: the same objects and diagnostics in the same order for any -
     load::Limits limits;
     limits.jobs = jobs;
     const auto r = load_str(text, limits);
-    std::string out;
-    for (const auto& n : r.names) out += n + "\n";
-    for (const auto& d : r.diags) out += std::to_string(d.where.line) + ":" + d.message + "\n";
-    outputs.push_back(out);
+    outputs.push_back(names_and_diagnostics(r));
   }
   CHECK(outputs[0] == outputs[1]);
   CHECK(outputs[0] == outputs[2]);
@@ -379,10 +384,7 @@ TEST_CASE("hostile: a file cut at --max-file-bytes reports the cut after its doc
     REQUIRE(!r.diags.empty());
     CHECK(r.diags.back().message.find("input is too large") != std::string::npos);  // after every document's own
     CHECK(r.names.size() > 1500);
-    std::string out;
-    for (const auto& n : r.names) out += n + "\n";
-    for (const auto& d : r.diags) out += std::to_string(d.where.line) + ":" + d.message + "\n";
-    outputs.push_back(out);
+    outputs.push_back(names_and_diagnostics(r));
   }
   CHECK(outputs[0] == outputs[1]);
   CHECK(outputs[0] == outputs[2]);
