@@ -34,7 +34,7 @@ std::string joined(const std::vector<std::string>& names) {
 struct Folder {
   const Analysis& analysis;
   std::map<model::ObjectRef, const placement::WorkloadPlacement*> placements;
-  std::map<std::pair<std::string, std::vector<std::string>>, const rules::Finding*> namespace_leads;  ///< (ns, nodes)
+  std::map<std::pair<std::string, std::size_t>, const rules::Finding*> namespace_leads;  ///< (ns, node set id)
   std::map<std::string, const rules::Finding*> cluster_leads;  ///< by subject (topology key)
   Folding out;
   std::map<std::string, std::size_t> by_id;
@@ -44,9 +44,30 @@ struct Folder {
       if (p.workload) placements.emplace(p.workload->meta.ref, &p);
   }
 
+  // Node sets are compared by number: each distinct list of names gets one, and each eligible set
+  // of the placement (shared by every workload of one scheduling signature) is named and sorted
+  // once, not once per finding (a finding per workload, a thousand nodes per set).
+  std::map<std::vector<std::string>, std::size_t> set_ids;
+  std::vector<const std::vector<std::string>*> set_names;  ///< id → the names (keys of set_ids)
+  std::unordered_map<const placement::NodeSet*, std::size_t> eligible_ids;
+
+  std::size_t set_id(std::vector<std::string> names) {
+    const auto [it, added] = set_ids.try_emplace(std::move(names), set_names.size());
+    if (added) set_names.push_back(&it->first);
+    return it->second;
+  }
+
+  std::size_t eligible_id(const placement::NodeSet& nodes) {
+    const auto it = eligible_ids.find(&nodes);
+    if (it != eligible_ids.end()) return it->second;
+    std::vector<std::string> names = nodes.names(analysis.inventory);
+    std::sort(names.begin(), names.end());
+    return eligible_ids.emplace(&nodes, set_id(std::move(names))).first->second;
+  }
+
   void add_lead(const rules::Finding* f) {
     if (f->object.kind == "Namespace" && !f->cause_nodes.empty())
-      namespace_leads.try_emplace({f->object.name, f->cause_nodes}, f);
+      namespace_leads.try_emplace({f->object.name, set_id(f->cause_nodes)}, f);
     else if (f->object.kind == "Cluster" && !f->subject.empty())
       cluster_leads.try_emplace(f->subject, f);
   }
@@ -110,12 +131,11 @@ Folding fold_by_cause(const Analysis& analysis, const std::vector<const rules::F
     if (rules::is_scope(f->object)) folder.add_lead(f);
 
   // Without a lead, a node set becomes a cause only when it explains two or more workloads.
-  std::map<std::vector<std::string>, std::vector<const rules::Finding*>> unnamed;
+  std::map<std::size_t, std::vector<const rules::Finding*>> unnamed;  ///< by node set id
   for (const auto* f : listed) {
     const placement::WorkloadPlacement* p = folder.placement_of(*f);
     if (!p || !p->eligible || p->eligible->size() == 0) continue;
-    std::vector<std::string> nodes = p->eligible->names(analysis.inventory);
-    std::sort(nodes.begin(), nodes.end());
+    const std::size_t nodes = folder.eligible_id(*p->eligible);
     if (auto it = folder.namespace_leads.find({f->object.ns, nodes}); it != folder.namespace_leads.end()) {
       folder.explain(folder.lead_cause(it->second), f);
     } else if (auto c = folder.cluster_leads.find(f->subject); c != folder.cluster_leads.end()) {
@@ -124,7 +144,13 @@ Folding fold_by_cause(const Analysis& analysis, const std::vector<const rules::F
       unnamed[nodes].push_back(f);
     }
   }
-  for (const auto& [nodes, findings] : unnamed) {
+  // In the order of the node names, as causes of the same severity are listed.
+  std::vector<std::pair<const std::vector<std::string>*, const std::vector<const rules::Finding*>*>> by_names;
+  for (const auto& [id, findings] : unnamed) by_names.emplace_back(folder.set_names[id], &findings);
+  std::sort(by_names.begin(), by_names.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+  for (const auto& [names, found] : by_names) {
+    const std::vector<std::string>& nodes = *names;
+    const std::vector<const rules::Finding*>& findings = *found;
     std::set<model::ObjectRef> workloads;
     for (const auto* f : findings) workloads.insert(f->object);
     if (workloads.size() < 2) continue;
