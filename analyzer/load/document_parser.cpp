@@ -101,8 +101,9 @@ class DocumentReader {
     }
     // The kinds no stage reads are scanned only; the others are scanned and built in one pass.
     const bool identity_only = is_metadata_only_kind(raw_.api_version, raw_.kind) && raw_.text.find("{{") == std::string::npos;
+    const bool crd = raw_.kind == "CustomResourceDefinition" && raw_.api_version.starts_with("apiextensions.k8s.io/");
     ScannedDocument scanned = identity_only ? ScannedDocument{scan_document(raw_.text, limits_), std::nullopt}
-                                            : scan_and_build(raw_.text, limits_);
+                                            : scan_and_build(raw_.text, limits_, crd ? Pruning::crd : Pruning::managed_fields);
     const ScanReport& scan = scanned.scan;
     if (scan.limit_exceeded) {
       ++out_.stats.documents;

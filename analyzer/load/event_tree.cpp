@@ -84,11 +84,15 @@ YAML::Mark anchor_mark(fy_token* anchor) {
   return m;
 }
 
+/// A CRD's schema below this many enclosing collections is never read: the outline the model
+/// keeps (model/crd_outline.cpp) ends at spec.versions[].schema.openAPIV3Schema.properties.spec
+/// and two levels of properties below it, whose own keys start at depth 13.
+constexpr std::size_t kCrdDepth = 14;
+
 class TreeBuilder final : public detail::EventObserver {
  public:
-  /// `drop_managed_fields`: leave out every `managedFields` entry of a `metadata` mapping.
-  TreeBuilder(fy_parser* parser, std::string_view text, bool drop_managed_fields = false)
-      : parser_(parser), text_(text), memory_(new YAML::detail::memory_holder), drop_managed_fields_(drop_managed_fields) {}
+  TreeBuilder(fy_parser* parser, std::string_view text, Pruning pruning = Pruning::none)
+      : parser_(parser), text_(text), memory_(new YAML::detail::memory_holder), pruning_(pruning) {}
 
   /// Parses on its own. False when the events hold what is left to yaml-cpp, or on an error.
   bool run() {
@@ -127,6 +131,19 @@ class TreeBuilder final : public detail::EventObserver {
     skipping_ = skip_depth_ > 0;
   }
 
+  /// A mapping key whose entry is left out, with its value.
+  bool dropped_key(std::string_view key) const {
+    if (open_.empty() || open_.back().key || open_.back().node->type() != YAML::NodeType::Map) return false;
+    return key == "managedFields" && open_.back().metadata;
+  }
+
+  /// A CRD schema's `description: text`; not a property called description (its value is a mapping).
+  bool dropped_description() const {
+    if (pruning_ != Pruning::crd || open_.empty() || !open_.back().key) return false;
+    const YAML::detail::node& key = *open_.back().key;
+    return key.type() == YAML::NodeType::Scalar && key.scalar() == "description";
+  }
+
   bool is_metadata_value() const {
     if (open_.empty() || !open_.back().key) return false;
     const YAML::detail::node& key = *open_.back().key;
@@ -142,9 +159,13 @@ class TreeBuilder final : public detail::EventObserver {
       case FYET_SCALAR: {
         if (e->scalar.tag) return false;
         const std::string_view value = text_of(e->scalar.value);
-        if (drop_managed_fields_ && !open_.empty() && open_.back().metadata && !open_.back().key && value == "managedFields") {
+        if (pruning_ != Pruning::none && dropped_key(value)) {
           skipping_ = true;  // the key, then its value
           skip_depth_ = 0;
+          return true;
+        }
+        if (dropped_description()) {
+          open_.back().key = nullptr;
           return true;
         }
         YAML::detail::node& n = create(e, e->scalar.anchor);
@@ -168,6 +189,12 @@ class TreeBuilder final : public detail::EventObserver {
       case FYET_SEQUENCE_START: {
         const bool mapping = e->type == FYET_MAPPING_START;
         if (mapping ? e->mapping_start.tag : e->sequence_start.tag) return false;
+        if (pruning_ == Pruning::crd && open_.size() >= kCrdDepth) {
+          if (!open_.empty()) open_.back().key = nullptr;  // the key goes with its value
+          skipping_ = true;
+          skip_depth_ = 1;
+          return true;
+        }
         YAML::detail::node& n = create(e, mapping ? e->mapping_start.anchor : e->sequence_start.anchor);
         n.set_type(mapping ? YAML::NodeType::Map : YAML::NodeType::Sequence);
         n.set_tag("?");
@@ -224,7 +251,7 @@ class TreeBuilder final : public detail::EventObserver {
   YAML::detail::node* root_ = nullptr;
   int documents_ = 0;
   bool refused_ = false;
-  bool drop_managed_fields_;
+  Pruning pruning_;
   bool skipping_ = false;
   int skip_depth_ = 0;
 };
@@ -242,14 +269,14 @@ std::optional<YAML::Node> build_tree(std::string_view text) {
   return builder.root();
 }
 
-ScannedDocument scan_and_build(std::string_view text, const Limits& limits) {
+ScannedDocument scan_and_build(std::string_view text, const Limits& limits, Pruning pruning) {
   ScannedDocument out;
   fy_parser* parser = detail::thread_parser(text);
   if (!parser) {
     out.scan.syntax_error = ScanProblem{0, 0, "the YAML parser could not be started"};
     return out;
   }
-  TreeBuilder builder(parser, text, true);
+  TreeBuilder builder(parser, text, pruning);
   out.scan = detail::scan_events(parser, limits, &builder);
   if (out.scan.syntax_error || out.scan.limit_exceeded) detail::drop_thread_parser();
   else if (!builder.refused()) out.tree = builder.root();

@@ -9,6 +9,7 @@
 
 #include "faultline/load/event_tree.hpp"
 #include "faultline/load/splitter.hpp"
+#include "../../analyzer/model/builders.hpp"
 
 using faultline::load::build_tree;
 
@@ -41,6 +42,37 @@ std::string compare(const std::string& text) {
   const auto built = build_tree(text);
   if (!built) return "no tree";
   return difference(YAML::Load(text), *built);
+}
+
+/// Calls `f` with every document of fixtures/ that yaml-cpp parses, and its YAML::Load tree.
+template <typename F>
+void for_each_fixture_document(F&& f) {
+  namespace fs = std::filesystem;
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(FAULTLINE_SOURCE_DIR) / "fixtures")) {
+    const auto ext = entry.path().extension();
+    if (!entry.is_regular_file() || (ext != ".yaml" && ext != ".yml")) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    faultline::load::split_documents(text.str(), [&](faultline::load::RawDocument&& doc) {
+      if (!doc.has_content) return;
+      YAML::Node expected;
+      try {
+        expected = YAML::Load(doc.text);
+      } catch (const YAML::Exception&) {
+        return;  // not YAML for yaml-cpp: the loader never builds such a tree
+      }
+      f(entry.path().string(), doc, expected);
+    });
+  }
+}
+
+/// `text` with every line indented by four spaces.
+std::string indent(const std::string& text) {
+  std::string out;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) out += "    " + line + "\n";
+  return out;
 }
 
 }  // namespace
@@ -84,29 +116,14 @@ TEST_CASE("event tree: explicit tags and invalid YAML are left to yaml-cpp") {
 }
 
 TEST_CASE("event tree: every document of the fixtures gives yaml-cpp's tree") {
-  namespace fs = std::filesystem;
   int compared = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(fs::path(FAULTLINE_SOURCE_DIR) / "fixtures")) {
-    const auto ext = entry.path().extension();
-    if (!entry.is_regular_file() || (ext != ".yaml" && ext != ".yml")) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    faultline::load::split_documents(text.str(), [&](faultline::load::RawDocument&& doc) {
-      if (!doc.has_content) return;
-      YAML::Node expected;
-      try {
-        expected = YAML::Load(doc.text);
-      } catch (const YAML::Exception&) {
-        return;  // not YAML for yaml-cpp: the loader never builds such a tree
-      }
-      const auto built = build_tree(doc.text);
-      if (!built) return;  // left to yaml-cpp
-      ++compared;
-      INFO(entry.path().string() << " line " << doc.first_line);
-      CHECK(difference(expected, *built) == "");
-    });
-  }
+  for_each_fixture_document([&](const std::string& file, const faultline::load::RawDocument& doc, const YAML::Node& expected) {
+    const auto built = build_tree(doc.text);
+    if (!built) return;  // left to yaml-cpp
+    ++compared;
+    INFO(file << " line " << doc.first_line);
+    CHECK(difference(expected, *built) == "");
+  });
   CHECK(compared > 1000);
 }
 
@@ -140,4 +157,47 @@ TEST_CASE("event tree: a manifest's tree leaves out metadata.managedFields, and 
   CHECK(t["managedFields"].Scalar() == "top-level");
   CHECK(t["items"][0]["metadata"].size() == 2);
   CHECK(build_tree(with)->operator[]("metadata")["managedFields"]);  // build_tree (packs, config) keeps everything
+}
+
+TEST_CASE("event tree: a pruned CRD tree gives the same outline as the whole tree, for every CRD in fixtures/") {
+  std::size_t compared = 0, smaller = 0;
+  for_each_fixture_document([&](const std::string& file, const faultline::load::RawDocument& doc, const YAML::Node& whole) {
+    if (doc.kind != "CustomResourceDefinition" || !doc.api_version.starts_with("apiextensions.k8s.io/")) return;
+    const auto pruned = faultline::load::scan_and_build(doc.text, {}, faultline::load::Pruning::crd);
+    if (!pruned.tree) return;
+    ++compared;
+    INFO(file << " line " << doc.first_line);
+    CHECK(YAML::Dump(faultline::model::crd_outline(*pruned.tree)) == YAML::Dump(faultline::model::crd_outline(whole)));
+    smaller += YAML::Dump(*pruned.tree).size() < YAML::Dump(whole).size() ? 1 : 0;
+  });
+  CHECK(compared > 20);
+  CHECK(smaller > compared / 2);  // descriptions and deep schemas are gone
+}
+
+TEST_CASE("event tree: a pruned CRD tree drops descriptions and the schema below what the outline reads") {
+  std::string deep = "x: 1\n";
+  for (int i = 0; i < 20; ++i) deep = "properties:\n  p" + std::to_string(i) + ":\n" + indent(deep);
+  const std::string crd = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: w\n"
+                          "  managedFields: [{manager: m}]\nspec:\n  group: example.com\n  description: long text\n"
+                          "  names: {kind: Widget, description: d}\n  props: {description: {type: string}}\n  deep:\n" +
+                          indent(deep);
+  const auto pruned = faultline::load::scan_and_build(crd, {}, faultline::load::Pruning::crd);
+  REQUIRE(pruned.tree);
+  const YAML::Node& t = *pruned.tree;
+  CHECK(t["spec"]["group"].Scalar() == "example.com");
+  CHECK(t["spec"]["names"]["kind"].Scalar() == "Widget");
+  CHECK_FALSE(t["spec"]["description"]);
+  CHECK_FALSE(t["spec"]["names"]["description"]);
+  CHECK_FALSE(t["metadata"]["managedFields"]);
+  CHECK(t["spec"]["props"]["description"]["type"].Scalar() == "string");  // a property called description stays
+  std::size_t depth = 0;
+  for (YAML::Node n = faultline::load::find_value(t["spec"], "deep"); n.IsMap(); ++depth) {
+    const YAML::Node props = faultline::load::find_value(n, "properties");
+    if (!props.IsMap() || props.size() == 0) break;
+    n = props.begin()->second;
+  }
+  CHECK(depth > 3);
+  CHECK(depth < 10);  // cut, where the whole tree goes 20 levels down
+  const auto whole = faultline::load::scan_and_build(crd, {}, faultline::load::Pruning::managed_fields);
+  CHECK(YAML::Dump((*whole.tree)["spec"]).size() > YAML::Dump(t["spec"]).size());
 }

@@ -26,7 +26,11 @@ struct ScannedDocument {
   ScanReport scan;
   std::optional<YAML::Node> tree;
 };
-ScannedDocument scan_and_build(std::string_view text, const Limits& limits);
+/// What of a manifest's tree is left out besides managedFields. `crd`: a CustomResourceDefinition,
+/// of which only crd_outline's part is read: every `description` text and whatever lies deeper
+/// than that part (the schemas of CRDs are most of many installs' bytes).
+enum class Pruning { none, managed_fields, crd };
+ScannedDocument scan_and_build(std::string_view text, const Limits& limits, Pruning pruning = Pruning::managed_fields);
 
 /// The value of the first scalar key `key` of `map`, or an undefined node (also when `map` is not
 /// a mapping). Same answer as a scan with yaml-cpp's iterators, without copying a handle per entry.
