@@ -19,17 +19,22 @@ constexpr std::array<std::string_view, 8> kNouns{"replica", "node", "zone", "pod
 
 bool boundary_at(std::string_view text, std::size_t pos) { return pos >= text.size() || !word_char(text[pos]); }
 
-/// The end of "noun", "noun(s)" or "nouns" at `pos` as a whole word; 0 when there is none.
-std::size_t counted_noun_end(std::string_view text, std::size_t pos, std::string_view& noun) {
+/// A counted noun found in the text: which one, and where its word ends.
+struct CountedNoun {
+  std::string_view noun;
+  std::size_t end = 0;  ///< 0: none
+};
+
+/// "noun", "noun(s)" or "nouns" at `pos` as a whole word.
+CountedNoun counted_noun(std::string_view text, std::size_t pos) {
   for (const std::string_view candidate : kNouns) {
     if (text.substr(pos, candidate.size()) != candidate) continue;
     const std::size_t after = pos + candidate.size();
-    noun = candidate;
-    if (text.substr(after, 3) == "(s)") return after + 3;
-    if (after < text.size() && text[after] == 's' && boundary_at(text, after + 1)) return after + 1;
-    if (boundary_at(text, after)) return after;
+    if (text.substr(after, 3) == "(s)") return {candidate, after + 3};
+    if (after < text.size() && text[after] == 's' && boundary_at(text, after + 1)) return {candidate, after + 1};
+    if (boundary_at(text, after)) return {candidate, after};
   }
-  return 0;
+  return {};
 }
 
 }  // namespace
@@ -47,23 +52,21 @@ std::string agree_counts(const std::string& input) {
     std::size_t digits_end = i;
     while (digits_end < text.size() && digit(text[digits_end])) ++digits_end;
     const std::string_view number = text.substr(i, digits_end - i);
-    std::string_view noun;
-    const std::size_t end = digits_end < text.size() && text[digits_end] == ' '
-                                ? counted_noun_end(text, digits_end + 1, noun)
-                                : 0;
+    const CountedNoun found = digits_end < text.size() && text[digits_end] == ' ' ? counted_noun(text, digits_end + 1)
+                                                                                  : CountedNoun{};
     out.append(number);
-    if (end == 0) {
+    if (found.end == 0) {
       i = digits_end;
       continue;
     }
     out.push_back(' ');
     const bool one = number == "1";
-    if (noun == "copy" || noun == "copie") out.append(one ? "copy" : "copies");
+    if (found.noun == "copy" || found.noun == "copie") out.append(one ? "copy" : "copies");
     else {
-      out.append(noun);
+      out.append(found.noun);
       if (!one) out.push_back('s');
     }
-    i = end;
+    i = found.end;
   }
   return out;
 }
