@@ -314,7 +314,8 @@ TEST_CASE("SARIF of real analyses meets the 2.1.0 schema and GitHub's requiremen
       {{golden + "operators/input-cnpg.yaml", golden + "operators/input-strimzi.yaml"}, {kRoot + "/fixtures/operators/nodes-3-zones.yaml"}},
   };
   for (const auto& [inputs, nodes] : cases) {
-    CAPTURE(inputs.front());
+    const auto& first_input = inputs.front();  // clang 14 cannot capture a structured binding in CAPTURE
+    CAPTURE(first_input);
     report::ReportOptions options;
     options.show_suppressed = true;  // suppressions are checked too
     const auto problems = problems_of(sarif_of(*analysis_of(inputs, nodes), options));
