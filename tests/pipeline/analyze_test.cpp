@@ -71,6 +71,31 @@ TEST_CASE("--nodes keeps only Node objects and reports the rest") {
   CHECK(reported);
 }
 
+TEST_CASE("a Node both in the inputs and in --nodes is noted once, and the --nodes copy is used") {
+  test::TempDir tmp;
+  const auto nodes = tmp.write("nodes.yaml",
+                               "apiVersion: v1\nkind: Node\nmetadata: {name: n1, labels: {topology.kubernetes.io/zone: b}}\n"
+                               "---\napiVersion: v1\nkind: Node\nmetadata: {name: n2}\n");
+  AnalysisOptions options;
+  options.node_paths = {nodes.string()};
+  const auto a = test::analyze_yaml(kApi + "---\napiVersion: v1\nkind: Node\nmetadata: {name: n1, labels: "
+                                           "{topology.kubernetes.io/zone: a}}\n",
+                                    options);
+  std::vector<const Diagnostic*> notes;
+  for (const auto& d : a->diagnostics)
+    if (d.message.find("also given with --nodes") != std::string::npos) notes.push_back(&d);
+  REQUIRE(notes.size() == 1);
+  CHECK(notes.front()->severity == Severity::warning);
+  CHECK(notes.front()->where.file == nodes.string());
+  CHECK(notes.front()->where.line == 1);
+  CHECK(notes.front()->message.find("Node/n1") != std::string::npos);
+  CHECK(notes.front()->message.find("input.yaml") != std::string::npos);
+  const auto* n1 = a->inventory.find("n1");
+  REQUIRE(n1 != nullptr);
+  CHECK(n1->meta.labels.at("topology.kubernetes.io/zone") == "b");
+  CHECK_FALSE(a->input_error);
+}
+
 TEST_CASE("a bad --policy pack stops the run before any input is read") {
   test::TempDir tmp;
   tmp.write("team/x.yaml", "id: x\ntemplate: nope\n");
