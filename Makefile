@@ -2,7 +2,7 @@
 BUILD ?= build
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-DEBIAN_PACKAGES := cmake g++ make pkg-config libyaml-cpp-dev libfyaml-dev libboost-graph-dev libcli11-dev libfmt-dev doctest-dev strace git pre-commit
+DEBIAN_PACKAGES := cmake g++ make pkg-config libyaml-cpp-dev libfyaml-dev libgoogle-perftools-dev libboost-graph-dev libcli11-dev libfmt-dev doctest-dev strace git pre-commit
 # The man page (help2man) and the .deb's Depends (dpkg-shlibdeps, in dpkg-dev): `make install`, `make package`.
 DEBIAN_PACKAGES += help2man dpkg-dev
 # `make install` puts faultline under $(PREFIX) (bin/, share/man/man1/, share/doc/faultline/);
