@@ -4,8 +4,8 @@
 #include "faultline/model/repeated_objects.hpp"
 
 #include <algorithm>
-#include <array>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <fmt/format.h>
@@ -20,12 +20,8 @@ using detail::for_each_list;
 using detail::kLists;
 constexpr std::size_t kMaxPlacesNamed = 5;
 
-std::array<std::size_t, kLists> list_sizes(Model& m) {
-  std::array<std::size_t, kLists> sizes{};
-  std::size_t i = 0;
-  for_each_list(m, [&](const auto& list) { sizes[i++] = list.size(); });
-  return sizes;
-}
+// add_prepared finds an object's list by its alternative's position: the two orders must agree.
+static_assert(std::variant_size_v<PreparedObject::Object> == kLists + 1);
 
 ObjectMeta& meta_at(Model& m, std::size_t list, std::size_t index) {
   ObjectMeta* meta = nullptr;
@@ -84,16 +80,10 @@ RepeatedObjects::RepeatedObjects(Model& model, const BuildOptions& options, Diag
     : model_(model), options_(options), diags_(diags), dropped_(kLists) {}
 
 RepeatedObjects::Slot RepeatedObjects::build(load::Document& doc) {
-  if (auto* prepared = std::any_cast<PreparedObject>(&doc.prepared)) {
-    const auto slot = add_prepared(std::move(*prepared), model_, diags_);
-    return slot ? Slot{slot->first, slot->second} : Slot{};
-  }
-  const auto before = list_sizes(model_);
-  add_document(doc, options_, model_, diags_);
-  const auto after = list_sizes(model_);
-  for (std::size_t list = 0; list < kLists; ++list)
-    if (after[list] > before[list]) return Slot{list, before[list]};
-  return Slot{};  // the object could not be read (a diagnostic says so)
+  // Documents loaded without a preparer (load_model_text's callers in tests) are prepared here.
+  if (!std::any_cast<PreparedObject>(&doc.prepared)) doc.prepared = prepare_object(doc, options_);
+  const auto slot = add_prepared(std::move(*std::any_cast<PreparedObject>(&doc.prepared)), model_, diags_);
+  return slot ? Slot{slot->first, slot->second} : Slot{};  // no slot: the object could not be read
 }
 
 void RepeatedObjects::add(load::Document& doc) {
