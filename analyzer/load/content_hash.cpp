@@ -2,6 +2,7 @@
 // order. Depth is bounded by the loader's nesting limit, which every document passed already.
 #include "faultline/load/content_hash.hpp"
 
+#include <functional>
 #include <string_view>
 
 namespace faultline::load {
@@ -15,14 +16,9 @@ std::uint64_t mix(std::uint64_t h) {  // splitmix64's finalizer
   return h ^ (h >> 31);
 }
 
-std::uint64_t hash_text(std::string_view text) {  // FNV-1a
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char c : text) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  return mix(h);
-}
+// libstdc++'s string hash reads eight bytes at a time (a byte-wise FNV-1a was 2% of a dump's
+// CPU); its seed is fixed, and hashes are only compared within one run anyway.
+std::uint64_t hash_text(std::string_view text) { return mix(std::hash<std::string_view>{}(text)); }
 
 enum Tag : std::uint64_t { kNull = 1, kScalar, kSequence, kMap };
 
