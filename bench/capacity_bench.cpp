@@ -4,7 +4,6 @@
 // node. The placement is built by hand, so the figures are the capacity stage's and the graph's.
 #include "capacity_bench.hpp"
 
-#include <chrono>
 #include <cstdio>
 #include <string>
 
@@ -14,75 +13,17 @@
 #include "faultline/capacity/headroom.hpp"
 #include "faultline/graph/simulate.hpp"
 #include "faultline/graph/system_graph.hpp"
+#include "synthetic_cluster.hpp"
 
 namespace faultline::bench {
 namespace {
 
-constexpr int kNodes = 5000, kPools = 50, kZones = 3, kWorkloads = 20000;
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-struct Synthetic {
-  model::Model model;
-  inventory::Inventory inv;
-  placement::PlacementResult placement;
-  std::vector<std::shared_ptr<const placement::NodeSet>> pools;  // one eligible set per pool
-};
-
-bool gpu_pool(int pool) { return pool % 10 == 0; }
-
-void make_nodes(Synthetic& s) {
-  std::vector<placement::NodeSet> pools(kPools, placement::NodeSet(kNodes));
-  for (int i = 0; i < kNodes; ++i) {
-    auto& n = s.model.nodes.emplace_back();
-    const std::string name = fmt::format("node-{:04}", i);
-    n.meta.ref = {"v1", "Node", "", name};
-    n.meta.labels = {{inventory::kHostname, name},
-                     {inventory::kZone, fmt::format("zone-{}", i % kZones)},
-                     {"pool", fmt::format("pool-{}", i % kPools)}};
-    n.ready = true;
-    n.allocatable_amounts = {{"cpu", 16'000}, {"memory", std::int64_t{64} << 30}, {"pods", 110}};
-    if (gpu_pool(i % kPools)) n.allocatable_amounts["nvidia.com/gpu"] = 8;
-    pools[static_cast<std::size_t>(i % kPools)].add(static_cast<std::size_t>(i));
-  }
-  for (auto& pool : pools) s.pools.push_back(std::make_shared<const placement::NodeSet>(std::move(pool)));
-  for (const auto& n : s.model.nodes) s.inv.nodes.push_back(&n);
-  s.inv.topology_keys = {inventory::kHostname, inventory::kZone, inventory::kRegion};
-}
-
-void make_workloads(Synthetic& s) {
-  for (int i = 0; i < kWorkloads; ++i) {
-    auto& w = s.model.workloads.emplace_back();
-    const std::string name = fmt::format("svc-{:05}", i);
-    const int pool = i % kPools;
-    w.meta.ref = {"apps/v1", "Deployment", fmt::format("ns-{}", i % 20), name};
-    w.replicas = 1 + i % 3;
-    w.selector = model::LabelSelector{{{"app", name}}, {}};
-    w.pod.labels = {{"app", name}};
-    w.pod.node_selector = {{"pool", fmt::format("pool-{}", pool)}};
-    model::Container c;
-    c.name = "app";
-    c.image = "app:1";
+void make_workloads_with_requests(Synthetic& s) {
+  make_workloads(s, [](int i, model::Container& c) {
     c.requests = {{"cpu", 100 + 100 * (i % 20)}, {"memory", std::int64_t{256} << (20 + i % 5)}};
-    if (gpu_pool(pool) && i % 7 == 0) c.requests["nvidia.com/gpu"] = 1;
-    w.pod.containers.push_back(std::move(c));
-  }
-  s.model.build_indexes();
-  for (const auto& w : s.model.workloads) {
-    placement::WorkloadPlacement p;
-    p.workload = &w;
-    p.replicas = w.declared_replicas();
-    p.eligible = s.pools[std::stoul(w.pod.node_selector.at("pool").substr(5))];
-    p.eligible_nodes = static_cast<int>(p.eligible->size());
-    const bool spread = p.replicas == 3;
-    p.levels.push_back({inventory::kHostname, p.eligible_nodes.value(), spread ? 1 : p.replicas, spread ? 2 : 0,
-                        spread ? placement::Verdict::survives : placement::Verdict::does_not_survive, {}, "", spread});
-    p.levels.push_back({inventory::kZone, kZones, spread ? 1 : p.replicas, spread ? 2 : 0,
-                        spread ? placement::Verdict::survives : placement::Verdict::does_not_survive, {}, "", false});
-    s.placement.workloads.push_back(std::move(p));
-  }
+    if (gpu_pool(i % kPools) && i % 7 == 0) c.requests["nvidia.com/gpu"] = 1;
+  });
+  place_by_pool(s, 1);
 }
 
 // Baseline: one pass over what capacity reads (every eligible node and request).
@@ -102,8 +43,8 @@ double baseline(const Synthetic& s) {
 
 void capacity_benchmark() {
   Synthetic s;
-  make_nodes(s);
-  make_workloads(s);
+  make_nodes(s, true);
+  make_workloads_with_requests(s);
   std::printf("capacity: %d nodes (allocatable stated), %d workloads with requests\n", kNodes, kWorkloads);
   const double base = baseline(s);
   const auto g = graph::build_graph(s.model, s.inv, s.placement, {});

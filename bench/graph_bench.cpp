@@ -16,80 +16,25 @@
 #include "faultline/graph/simulate.hpp"
 #include "faultline/graph/system_graph.hpp"
 #include "placement_bench.hpp"
+#include "synthetic_cluster.hpp"
 
 namespace faultline::bench {
 namespace {
 
-constexpr int kNodes = 5000, kPools = 50, kZones = 3, kWorkloads = 20000;
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-struct Synthetic {
-  model::Model model;
-  inventory::Inventory inv;
-  placement::PlacementResult placement;
-  std::vector<std::shared_ptr<const placement::NodeSet>> pools;  // one eligible set per pool
-};
-
-void make_nodes(Synthetic& s) {
-  std::vector<placement::NodeSet> pools(kPools, placement::NodeSet(kNodes));
-  for (int i = 0; i < kNodes; ++i) {
-    auto& n = s.model.nodes.emplace_back();
-    const std::string name = fmt::format("node-{:04}", i);
-    n.meta.ref = {"v1", "Node", "", name};
-    n.meta.labels = {{inventory::kHostname, name},
-                     {inventory::kZone, fmt::format("zone-{}", i % kZones)},
-                     {"pool", fmt::format("pool-{}", i % kPools)}};
-    n.ready = true;
-    pools[static_cast<std::size_t>(i % kPools)].add(static_cast<std::size_t>(i));
-  }
-  for (auto& pool : pools) s.pools.push_back(std::make_shared<const placement::NodeSet>(std::move(pool)));
-  for (const auto& n : s.model.nodes) s.inv.nodes.push_back(&n);
-  s.inv.topology_keys = {inventory::kHostname, inventory::kZone, inventory::kRegion};
-}
-
-void make_workloads(Synthetic& s) {
-  for (int i = 0; i < kWorkloads; ++i) {
-    auto& w = s.model.workloads.emplace_back();
+void make_tiered_workloads(Synthetic& s) {
+  make_workloads(s, [&s](int i, model::Container& c) {
     const std::string name = fmt::format("svc-{:05}", i);
-    w.meta.ref = {"apps/v1", "Deployment", fmt::format("ns-{}", i % 20), name};
-    w.replicas = 1 + i % 3;
-    w.selector = model::LabelSelector{{{"app", name}}, {}};
-    w.pod.labels = {{"app", name}};
-    w.pod.node_selector = {{"pool", fmt::format("pool-{}", i % kPools)}};
-    model::Container c;
-    c.name = "app";
-    c.image = "app:1";
     // Workload k is in namespace k % 20 and tier (k / 20) % 10; callees keep the caller's namespace.
     const int ns = i % 20, block = i / 200, tier = (i / 20) % 10;
     const auto in_tier = [&](int t) { return (block * 10 + t) * 20 + ns; };
-    if (tier >= 1) {
-      c.env.push_back({"DB", fmt::format("svc-{:05}.ns-{}.svc.cluster.local:5432", in_tier(0), ns), "", ""});
-    }
+    if (tier >= 1) c.env.push_back({"DB", fmt::format("svc-{:05}.ns-{}.svc.cluster.local:5432", in_tier(0), ns), "", ""});
     if (tier >= 4) c.env.push_back({"UPSTREAM", fmt::format("http://svc-{:05}:8080/api", in_tier(1 + i % 3)), "", ""});
     c.env.push_back({"PASSWORD_KEY", name + "-password", "", ""});
-    w.pod.containers.push_back(std::move(c));
     auto& svc = s.model.services.emplace_back();
-    svc.meta.ref = {"v1", "Service", w.meta.ref.ns, name};
+    svc.meta.ref = {"v1", "Service", fmt::format("ns-{}", ns), name};
     svc.selector = model::Labels{{"app", name}};
-  }
-  s.model.build_indexes();
-  for (const auto& w : s.model.workloads) {
-    placement::WorkloadPlacement p;
-    p.workload = &w;
-    p.replicas = w.declared_replicas();
-    p.eligible = s.pools[std::stoul(w.pod.node_selector.at("pool").substr(5))];
-    p.eligible_nodes = static_cast<int>(p.eligible->size());
-    const bool spread = p.replicas == 3;  // the 3-replica ones have required hostname anti-affinity
-    p.levels.push_back({inventory::kHostname, p.eligible_nodes.value(), spread ? 1 : p.replicas,
-                        spread ? 2 : 0, spread ? placement::Verdict::survives : placement::Verdict::does_not_survive,
-                        {}, ""});
-    p.levels.push_back({inventory::kZone, kZones, spread ? 2 : p.replicas, spread ? 1 : 0,
-                        spread ? placement::Verdict::survives : placement::Verdict::does_not_survive, {}, ""});
-    s.placement.workloads.push_back(std::move(p));
-  }
+  });
+  place_by_pool(s, 2);
 }
 
 // Baseline: one linear pass reading every string the graph stage reads (env values, eligible
@@ -182,8 +127,8 @@ void ring_benchmark() {
 
 void graph_benchmark() {
   Synthetic s;
-  make_nodes(s);
-  make_workloads(s);
+  make_nodes(s, false);
+  make_tiered_workloads(s);
   std::printf("graph: %d nodes, %d workloads, %d Services\n", kNodes, kWorkloads, kWorkloads);
   const double base = baseline(s);
 
