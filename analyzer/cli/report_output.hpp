@@ -1,5 +1,5 @@
 #pragma once
-// Where a report goes: stdout, or the --output file written whole once the report is complete.
+// Where a report goes: stdout, or the --output file, which appears only once the report is complete.
 #include <functional>
 #include <ostream>
 #include <string>

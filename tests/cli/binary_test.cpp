@@ -175,6 +175,35 @@ TEST_SUITE("cli") {
     CHECK_FALSE(contains(json, "\x1b["));
   }
 
+  TEST_CASE("--output replaces the file only with a complete report and leaves no temporary file") {
+    TempDir tmp;
+    const auto file = tmp.path / "report.txt";
+    std::ofstream(file) << "the previous report\n";
+    const auto r = run(tmp, "check --output " + file.string() + " " + kFindings);
+    CHECK(r.code == 1);
+    CHECK(contains(slurp(file), "[single-replica]"));
+    for (const auto& entry : fs::directory_iterator(tmp.path))  // the temporary was renamed over it
+      CHECK_MESSAGE(!contains(entry.path().filename().string(), ".tmp"), entry.path());
+
+    const auto missing = run(tmp, "check --output " + (tmp.path / "no-such-dir" / "r.txt").string() + " " + kFindings);
+    CHECK(missing.code == 2);
+    CHECK(contains(missing.err, "faultline: error: cannot write "));
+    CHECK_FALSE(fs::exists(tmp.path / "no-such-dir"));
+  }
+
+  TEST_CASE("--output to a symbolic link writes its target, and to a device writes in place") {
+    TempDir tmp;
+    const auto target = tmp.path / "target.txt";
+    std::ofstream(target) << "old\n";
+    fs::create_symlink(target, tmp.path / "link.txt");
+    CHECK(run(tmp, "check --output " + (tmp.path / "link.txt").string() + " " + kFindings).code == 1);
+    CHECK(fs::is_symlink(tmp.path / "link.txt"));
+    CHECK(contains(slurp(target), "[single-replica]"));
+    const auto device = run(tmp, "check --output /dev/stdout " + kFindings);
+    CHECK(device.code == 1);
+    CHECK(contains(device.out, "[single-replica]"));
+  }
+
   TEST_CASE("no escape codes when stdout is not a terminal or NO_COLOR is set") {
     TempDir tmp;
     CHECK_FALSE(contains(run(tmp, kFindings).out, "\x1b["));
