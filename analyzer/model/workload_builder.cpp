@@ -1,5 +1,6 @@
 // Workload kinds: where each keeps its replicas, selector, template and update strategy.
 #include <limits>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -66,6 +67,72 @@ std::optional<LabelSelector> read_selector(WorkloadKind kind, const YAML::Node& 
   return selector;
 }
 
+/// A string's or vector's clear() keeps its buffer; moving the value out frees it.
+template <typename T>
+void release(T& value) {
+  const T dropped = std::exchange(value, T{});
+}
+
+/// A cluster dump holds several Pods and ReplicaSets per Deployment, so what these keep is most
+/// of the model. They are read and checked in full (their diagnostics are any workload's), but
+/// they are not availability targets: placement, the graph and every rule template that looks
+/// at a workload's own spec skip them. What later stages do read of them:
+/// - kind, meta.ref, owners, where and also_at: the index and find_workload, repeated objects,
+///   is_availability_target (the summary's count), observed placement's owner chain
+///   (Pod → ReplicaSet → Deployment), note_missing_status;
+/// - meta.labels' pod-template-hash only: observed placement names a missing ReplicaSet's
+///   Deployment by it;
+/// - pod.labels: Service and PodDisruptionBudget selection (the index, backends_of, pdbs_for,
+///   pdb_targets, pods_selected) and the expand stage's pods an operator already created;
+/// - replicas: pods_selected (read only for StatefulSets, kept as it costs nothing);
+/// - phase, status, pod.node_name: observed placement, observed health, capacity's bound pods;
+/// - containers' name, image and init: observed images; requests, limits, restart_policy and
+///   pod.overhead: capacity's pod_requests of each bound pod; port_names: service-no-backend
+///   names the first workload in input order that declares a port, owned ones included.
+/// Dropped: annotations (suppression, depends-on and quorum are read from targets only), the
+/// selector (no stage reads a workload's own), nodeSelector, affinities, tolerations, spread
+/// constraints, volumes, priority class and scheduler name (placement of targets), env, envFrom,
+/// command and args (dependency extraction and rules, targets only), host ports (DaemonSet
+/// rollouts). Probes and hostNetwork are flags and cost nothing to keep. Repeated objects compare
+/// the documents' text, not the model, and the reports list only availability targets.
+void keep_what_owned_objects_need(Workload& w) {
+  Labels hash;
+  if (auto node = w.meta.labels.extract("pod-template-hash")) hash.insert(std::move(node));
+  w.meta.labels.swap(hash);
+  release(w.meta.annotations);
+  release(w.selector);
+  PodTemplate& pod = w.pod;
+  release(pod.annotations);
+  release(pod.node_selector);
+  release(pod.node_affinity);
+  release(pod.pod_affinity);
+  release(pod.pod_anti_affinity);
+  release(pod.tolerations);
+  release(pod.topology_spread);
+  release(pod.volumes);
+  release(pod.priority_class_name);
+  release(pod.scheduler_name);
+  for (Container& c : pod.containers) {
+    release(c.command);
+    release(c.args);
+    release(c.env);
+    release(c.env_from_config_maps);
+    release(c.host_ports);
+    c.port_names.shrink_to_fit();
+  }
+  pod.containers.shrink_to_fit();
+}
+
+/// A Pod with any owner, or a ReplicaSet that a workload controls: neither is an availability target.
+bool owned_pod_or_replica_set(const Workload& w) {
+  return (w.kind == WorkloadKind::Pod || w.kind == WorkloadKind::ReplicaSet) && !w.is_availability_target();
+}
+
+void add_workload(Workload&& w, Model& model) {
+  if (owned_pod_or_replica_set(w)) keep_what_owned_objects_need(w);
+  model.workloads.push_back(std::move(w));
+}
+
 }  // namespace
 
 void build_workload(WorkloadKind kind, const YAML::Node& root, FieldReader& r, Model& model) {
@@ -79,7 +146,7 @@ void build_workload(WorkloadKind kind, const YAML::Node& root, FieldReader& r, M
     const YAML::Node status = r.map(root, "status", "");
     w.phase = r.str_or(status, "phase", "status");
     w.status = read_pod_status(r, status);
-    model.workloads.push_back(std::move(w));
+    add_workload(std::move(w), model);
     return;
   }
   std::string template_path = "spec.template";
@@ -104,7 +171,7 @@ void build_workload(WorkloadKind kind, const YAML::Node& root, FieldReader& r, M
       w.volume_claim_templates.push_back(read_claim_spec(r, name, r.map(item, "spec", p), p + ".spec"));
     });
   }
-  model.workloads.push_back(std::move(w));
+  add_workload(std::move(w), model);
 }
 
 }  // namespace faultline::model
