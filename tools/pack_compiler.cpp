@@ -10,7 +10,7 @@
 #include "../analyzer/rules/catalogue_codec.hpp"
 
 namespace faultline::rules::detail {
-// The compiler itself has no precompiled packs: load_catalogue parses the YAML.
+// The compiler makes the precompiled packs and has none itself; it never calls load_catalogue.
 std::string_view precompiled_packs() { return {}; }
 }  // namespace faultline::rules::detail
 

@@ -4,7 +4,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "faultline/rules/embedded.hpp"
 #include "faultline/rules/engine.hpp"
 #include "faultline/rules/suggest.hpp"
 #include "catalogue_codec.hpp"
@@ -35,21 +34,6 @@ std::vector<std::string> Catalogue::packs() const {
 
 namespace {
 
-/// Adds one pack file: `_*.yaml` holds declarations, every other file one rule.
-void add_file(const std::string& file, const std::string& text, const std::string& pack, bool builtin,
-              Catalogue& catalogue, Diagnostics& errors) {
-  if (fs::path(file).filename().string().starts_with("_")) {
-    detail::parse_declarations_file(file, text, catalogue.declarations, errors);
-    return;
-  }
-  if (auto rule = detail::parse_rule_file(file, text, pack, errors)) {
-    rule->builtin = builtin;
-    catalogue.rules.push_back(std::move(*rule));
-  }
-}
-
-bool is_pack_file(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
-
 std::string pack_of(const fs::path& file) {
   const fs::path dir = fs::absolute(file).lexically_normal().parent_path();
   return dir.filename().empty() ? std::string("user") : dir.filename().string();
@@ -60,7 +44,7 @@ void add_user_path(const std::string& path, Catalogue& catalogue, Diagnostics& e
   std::vector<fs::path> files;
   if (fs::is_directory(path, ec)) {
     for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-      if (it->is_regular_file(ec) && is_pack_file(it->path())) files.push_back(it->path());
+      if (it->is_regular_file(ec) && detail::is_pack_file(it->path())) files.push_back(it->path());
     std::sort(files.begin(), files.end());
   } else if (fs::is_regular_file(path, ec)) {
     files.push_back(path);
@@ -73,7 +57,7 @@ void add_user_path(const std::string& path, Catalogue& catalogue, Diagnostics& e
     std::stringstream text;
     text << in.rdbuf();
     if (!in) errors.push_back({Severity::error, {f.string(), 0, 0, {}}, "cannot read policy file"});
-    else add_file(f.string(), text.str(), pack_of(f), false, catalogue, errors);
+    else detail::add_pack_file(f.string(), text.str(), pack_of(f), false, catalogue, errors);
   }
 }
 
@@ -98,11 +82,15 @@ void report_unknown_superseded(const Catalogue& catalogue, Diagnostics& errors) 
       }
 }
 
-/// The built-in packs: decoded from their precompiled form when the binary has one (it always
-/// does, but for the pack compiler itself), else parsed from the embedded YAML.
+/// The built-in packs, decoded from the form the build precompiled them into (the YAML is not in
+/// the binary: only the pack compiler and the tests link builtin_pack_sources.cpp).
 void add_builtin_packs(Catalogue& catalogue, Diagnostics& errors) {
   auto contents = detail::decode_packs(detail::precompiled_packs());
-  if (!contents) contents = detail::parse_builtin_packs(errors);
+  if (!contents) {
+    errors.push_back({Severity::error, {"policies", 0, 0, {}},
+                      "the built-in policy packs compiled into this binary cannot be read; rebuild faultline"});
+    return;
+  }
   catalogue.rules = std::move(contents->rules);
   catalogue.declarations = std::move(contents->declarations);
 }
@@ -111,12 +99,19 @@ void add_builtin_packs(Catalogue& catalogue, Diagnostics& errors) {
 
 namespace detail {
 
-PackContents parse_builtin_packs(Diagnostics& errors) {
-  Catalogue catalogue;
-  for (const auto& file : embedded_policy_files())
-    if (is_pack_file(file.path)) add_file(file.path, file.content, fs::path(file.path).parent_path().filename().string(), true, catalogue, errors);
-  return PackContents{std::move(catalogue.rules), std::move(catalogue.declarations)};
+void add_pack_file(const std::string& file, const std::string& text, const std::string& pack, bool builtin,
+                   Catalogue& catalogue, Diagnostics& errors) {
+  if (fs::path(file).filename().string().starts_with("_")) {
+    parse_declarations_file(file, text, catalogue.declarations, errors);
+    return;
+  }
+  if (auto rule = parse_rule_file(file, text, pack, errors)) {
+    rule->builtin = builtin;
+    catalogue.rules.push_back(std::move(*rule));
+  }
 }
+
+bool is_pack_file(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
 
 }  // namespace detail
 

@@ -18,7 +18,8 @@ struct PackContents {
   graph::Declarations declarations;
 };
 
-/// The built-in packs parsed and validated from their embedded YAML (what the pack compiler encodes).
+/// The built-in packs parsed and validated from their embedded YAML (what the pack compiler encodes);
+/// builtin_pack_sources.cpp, linked only into the pack compiler and the tests.
 PackContents parse_builtin_packs(Diagnostics& errors);
 
 /// The bytes of `contents`; decode_packs(encode_packs(c)) gives `c` back, field for field.
@@ -28,7 +29,7 @@ std::string encode_packs(const PackContents& contents);
 std::optional<PackContents> decode_packs(std::string_view bytes);
 
 /// The built-in packs as tools/pack_compiler.cpp encoded them at build time (generated
-/// precompiled_packs.cpp); empty in the compiler itself, which then parses the YAML.
+/// precompiled_packs.cpp); empty in the compiler itself.
 std::string_view precompiled_packs();
 
 }  // namespace faultline::rules::detail
