@@ -12,26 +12,12 @@
 #include <libfyaml.h>
 
 #include "fy_parser.hpp"
-
-namespace faultline::load {
-struct TreeAccess;
-}  // namespace faultline::load
-
-/// yaml-cpp's public API cannot set a node's mark nor build nodes in one shared memory (its own
-/// builder is not installed), and its iterators copy two handles per entry; `as_if` is a friend
-/// of YAML::Node, so this specialization reaches the node a handle wraps and its memory.
-template <>
-struct YAML::as_if<faultline::load::TreeAccess, void> {
-  static Node wrap(detail::node& root, const detail::shared_memory_holder& memory) { return Node(root, memory); }
-  static detail::node* node_of(const Node& n) { return n.m_pNode; }
-  static const detail::shared_memory_holder& memory_of(const Node& n) { return n.m_pMemory; }
-};
+#include "tree_access.hpp"
 
 namespace faultline::load {
 namespace {
 
 using detail::text_of;
-using Access = YAML::as_if<TreeAccess, void>;
 
 /// The plain scalars yaml-cpp reads as null.
 bool is_null_text(std::string_view v) { return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL"; }
