@@ -115,7 +115,7 @@ void scan_containers(const model::Workload& w, Collector& c) {
     for (const auto& word : container.command) c.scan(expand(word, vars), fmt::format("container {} command", container.name));
     for (const auto& word : container.args) c.scan(expand(word, vars), fmt::format("container {} args", container.name));
   }
-  for (const auto& volume : w.pod.volumes) {
+  for (const auto& volume : w.pod.detail->volumes) {
     if (!volume.config_map.empty()) c.scan_config_map(volume.config_map, "", fmt::format("volume {}", volume.name));
   }
 }
@@ -150,7 +150,7 @@ std::vector<Dependency> dependencies_of(const model::Model& model, const model::
   Collector collector(model, w, out);
   scan_containers(w, collector);
   scan_annotation(w, w.meta.annotations, collector, diags);
-  scan_annotation(w, w.pod.annotations, collector, diags);
+  scan_annotation(w, w.pod.detail->annotations, collector, diags);
   for (const auto& edge : declarations.edges) {
     if (!glob_match(edge.from_namespace, w.meta.ref.ns) || !glob_match(edge.from_name, w.meta.ref.name)) continue;
     const std::string ns = edge.to_namespace.empty() ? w.meta.ref.ns : edge.to_namespace;

@@ -30,7 +30,7 @@ bool matches(const DeclaredQuorum& q, const model::Workload& w) {
 
 std::string quorum_reason(const model::Workload& w, const Declarations& declarations) {
   if (auto reason = annotation_reason(w.meta.annotations); !reason.empty()) return reason;
-  if (auto reason = annotation_reason(w.pod.annotations); !reason.empty()) return reason;
+  if (auto reason = annotation_reason(w.pod.detail->annotations); !reason.empty()) return reason;
   for (const auto& q : declarations.quorum) {
     if (matches(q, w)) return fmt::format("{} (declared in {}:{})", q.reason, q.where.file, q.where.line);
   }

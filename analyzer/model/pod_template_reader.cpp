@@ -196,16 +196,17 @@ PodTemplate read_pod_template(FieldReader& r, const YAML::Node& metadata, const 
                               const std::string& spec_path) {
   PodTemplate pod;
   pod.labels = r.string_map(metadata, "labels", meta_path);
-  pod.annotations = r.string_map(metadata, "annotations", meta_path);
-  pod.node_selector = r.string_map(spec, "nodeSelector", spec_path);
+  PodTemplateDetail& detail = pod.detail.edit();
+  detail.annotations = r.string_map(metadata, "annotations", meta_path);
+  detail.node_selector = r.string_map(spec, "nodeSelector", spec_path);
   const YAML::Node affinity = r.map(spec, "affinity", spec_path);
   const std::string affinity_path = join_path(spec_path, "affinity");
-  pod.node_affinity = read_node_affinity(r, affinity, affinity_path);
-  pod.pod_affinity = read_pod_affinity(r, affinity, "podAffinity", affinity_path);
-  pod.pod_anti_affinity = read_pod_affinity(r, affinity, "podAntiAffinity", affinity_path);
-  pod.tolerations = read_tolerations(r, spec, spec_path);
-  pod.topology_spread = read_spread(r, spec, spec_path);
-  r.for_each(spec, "volumes", spec_path, [&](const YAML::Node& item, const std::string& p) { read_volume(r, item, p, pod.volumes); });
+  detail.node_affinity = read_node_affinity(r, affinity, affinity_path);
+  detail.pod_affinity = read_pod_affinity(r, affinity, "podAffinity", affinity_path);
+  detail.pod_anti_affinity = read_pod_affinity(r, affinity, "podAntiAffinity", affinity_path);
+  detail.tolerations = read_tolerations(r, spec, spec_path);
+  detail.topology_spread = read_spread(r, spec, spec_path);
+  r.for_each(spec, "volumes", spec_path, [&](const YAML::Node& item, const std::string& p) { read_volume(r, item, p, detail.volumes); });
   pod.host_network = r.boolean(spec, "hostNetwork", spec_path).value_or(false);
   for (const char* key : {"containers", "initContainers"}) {
     r.for_each(spec, key, spec_path, [&](const YAML::Node& item, const std::string& p) {
@@ -215,8 +216,8 @@ PodTemplate read_pod_template(FieldReader& r, const YAML::Node& metadata, const 
   }
   pod.overhead = read_resources(r, spec, "overhead", spec_path);
   pod.node_name = r.str_or(spec, "nodeName", spec_path);
-  pod.priority_class_name = r.str_or(spec, "priorityClassName", spec_path);
-  pod.scheduler_name = r.str_or(spec, "schedulerName", spec_path, "default-scheduler");
+  detail.priority_class_name = r.str_or(spec, "priorityClassName", spec_path);
+  detail.scheduler_name = r.str_or(spec, "schedulerName", spec_path, "default-scheduler");
   return pod;
 }
 

@@ -13,7 +13,7 @@ namespace {
 constexpr long kMaxReplicas = std::numeric_limits<int>::max();
 
 /// Deployment and DaemonSet rolling-update parameters with their API defaults.
-void read_strategy(WorkloadKind kind, const YAML::Node& spec, FieldReader& r, Workload& w) {
+void read_strategy(WorkloadKind kind, const YAML::Node& spec, FieldReader& r, WorkloadDetail& w) {
   const bool deployment = kind == WorkloadKind::Deployment;
   const char* key = deployment ? "strategy" : "updateStrategy";
   const std::string path = join_path("spec", key);
@@ -35,7 +35,7 @@ void read_strategy(WorkloadKind kind, const YAML::Node& spec, FieldReader& r, Wo
 
 /// StatefulSet updateStrategy, checked as the API server validates it (apps/validation
 /// validateRollingUpdateStatefulSet): a value it would reject is reported and left out.
-void read_statefulset_strategy(const YAML::Node& spec, FieldReader& r, Workload& w) {
+void read_statefulset_strategy(const YAML::Node& spec, FieldReader& r, WorkloadDetail& w) {
   const std::string path = "spec.updateStrategy";
   const YAML::Node strategy = r.map(spec, "updateStrategy", "spec");
   w.strategy_type = r.str_or(strategy, "type", path, "RollingUpdate");
@@ -89,29 +89,21 @@ void release(T& value) {
 /// - containers' name, image and init: observed images; requests, limits, restart_policy and
 ///   pod.overhead: capacity's pod_requests of each bound pod; port_names: service-no-backend
 ///   names the first workload in input order that declares a port, owned ones included.
-/// Dropped: annotations (suppression, depends-on and quorum are read from targets only), the
-/// selector (no stage reads a workload's own), nodeSelector, affinities, tolerations, spread
-/// constraints, volumes, priority class and scheduler name (placement of targets), env, envFrom,
-/// command and args (dependency extraction and rules, targets only), host ports (DaemonSet
-/// rollouts). Probes and hostNetwork are flags and cost nothing to keep. Repeated objects compare
+/// Dropped: annotations (suppression, depends-on and quorum are read from targets only); the
+/// whole Workload::detail (the selector: no stage reads a workload's own; rollout fields) and
+/// PodTemplate::detail (nodeSelector, affinities, tolerations, spread constraints, volumes,
+/// priority class and scheduler name: placement of targets), which are freed rather than
+/// emptied, so each costs a pointer; env, envFrom, command and args (dependency extraction and
+/// rules, targets only), host ports (DaemonSet rollouts). Probes and hostNetwork are flags and cost nothing to keep. Repeated objects compare
 /// the documents' text, not the model, and the reports list only availability targets.
 void keep_what_owned_objects_need(Workload& w) {
   Labels hash;
   if (auto node = w.meta.labels.extract("pod-template-hash")) hash.insert(std::move(node));
   w.meta.labels.swap(hash);
   release(w.meta.annotations);
-  release(w.selector);
+  w.detail.reset();
   PodTemplate& pod = w.pod;
-  release(pod.annotations);
-  release(pod.node_selector);
-  release(pod.node_affinity);
-  release(pod.pod_affinity);
-  release(pod.pod_anti_affinity);
-  release(pod.tolerations);
-  release(pod.topology_spread);
-  release(pod.volumes);
-  release(pod.priority_class_name);
-  release(pod.scheduler_name);
+  pod.detail.reset();
   for (Container& c : pod.containers) {
     release(c.command);
     release(c.args);
@@ -159,16 +151,17 @@ void build_workload(WorkloadKind kind, const YAML::Node& root, FieldReader& r, M
   if (kind != WorkloadKind::DaemonSet && kind != WorkloadKind::Job && kind != WorkloadKind::CronJob) {
     if (const auto n = r.integer(spec, "replicas", "spec", 0, kMaxReplicas)) w.replicas = static_cast<int>(*n);
   }
-  if (kind != WorkloadKind::CronJob) w.selector = read_selector(kind, spec, r);
+  WorkloadDetail& detail = w.detail.edit();
+  if (kind != WorkloadKind::CronJob) detail.selector = read_selector(kind, spec, r);
   w.pod = read_pod_template(r, r.map(template_node, "metadata", template_path), r.map(template_node, "spec", template_path),
                             join_path(template_path, "metadata"), join_path(template_path, "spec"));
-  if (kind == WorkloadKind::Deployment || kind == WorkloadKind::DaemonSet) read_strategy(kind, spec, r, w);
+  if (kind == WorkloadKind::Deployment || kind == WorkloadKind::DaemonSet) read_strategy(kind, spec, r, detail);
   if (kind == WorkloadKind::StatefulSet) {
-    read_statefulset_strategy(spec, r, w);
-    w.pod_management_policy = r.str_or(spec, "podManagementPolicy", "spec", "OrderedReady");
+    read_statefulset_strategy(spec, r, detail);
+    detail.pod_management_policy = r.str_or(spec, "podManagementPolicy", "spec", "OrderedReady");
     r.for_each(spec, "volumeClaimTemplates", "spec", [&](const YAML::Node& item, const std::string& p) {
       const std::string name = r.str_or(r.map(item, "metadata", p), "name", p + ".metadata");
-      w.volume_claim_templates.push_back(read_claim_spec(r, name, r.map(item, "spec", p), p + ".spec"));
+      detail.volume_claim_templates.push_back(read_claim_spec(r, name, r.map(item, "spec", p), p + ".spec"));
     });
   }
   add_workload(std::move(w), model);

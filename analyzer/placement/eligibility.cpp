@@ -53,18 +53,18 @@ std::string describe(const model::Taint& taint) {
 }
 
 bool node_affinity_matches(const model::PodTemplate& pod, const model::Node& node) {
-  for (const auto& [key, value] : pod.node_selector) {
+  for (const auto& [key, value] : pod.detail->node_selector) {
     const auto it = node.meta.labels.find(key);
     if (it == node.meta.labels.end() || it->second != value) return false;
   }
-  const auto& terms = pod.node_affinity.required;
+  const auto& terms = pod.detail->node_affinity.required;
   return terms.empty() || std::any_of(terms.begin(), terms.end(), [&](const model::NodeSelectorTerm& t) {
            return t.matches(node.meta.labels, node.meta.ref.name);
          });
 }
 
 std::vector<model::Toleration> effective_tolerations(const model::Workload& w) {
-  std::vector<model::Toleration> out = w.pod.tolerations;
+  std::vector<model::Toleration> out = w.pod.detail->tolerations;
   if (w.kind != model::WorkloadKind::DaemonSet) return out;
   // AddOrUpdateDaemonPodTolerations: DaemonSet pods run on cordoned and pressured nodes.
   for (const char* key : {"node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"})

@@ -60,11 +60,11 @@ std::vector<std::string> reasons(const model::Workload& w, const model::Node& no
   } else if (node.ready && !*node.ready) {
     out.push_back("NotReady");
   }
-  for (const auto& [key, value] : w.pod.node_selector) {
+  for (const auto& [key, value] : w.pod.detail->node_selector) {
     const auto it = node.meta.labels.find(key);
     if (it == node.meta.labels.end() || it->second != value) out.push_back(fmt::format("nodeSelector {}={}", key, value));
   }
-  const auto& required = w.pod.node_affinity.required;
+  const auto& required = w.pod.detail->node_affinity.required;
   if (!required.empty() && !any_term_matches(required, node))
     out.push_back("required node affinity " + describe(required));
   std::vector<std::string> taints;
@@ -108,8 +108,8 @@ std::string signature(const model::Workload& w, const std::vector<model::Tolerat
                       const std::vector<NodeFilter>& filters) {
   std::string out = w.kind == model::WorkloadKind::DaemonSet ? "D" : "-";
   append(out, w.pod.node_name);
-  for (const auto& [key, value] : w.pod.node_selector) append(out, key), append(out, value);
-  append(out, w.pod.node_affinity.required);
+  for (const auto& [key, value] : w.pod.detail->node_selector) append(out, key), append(out, value);
+  append(out, w.pod.detail->node_affinity.required);
   for (const auto& t : tolerations) append(out, t.key), append(out, t.op), append(out, t.value), append(out, t.effect);
   for (const auto& f : filters) append(out, f.reason), append(out, f.terms);
   return out;
@@ -124,8 +124,8 @@ bool names_a_node(const std::vector<model::NodeSelectorTerm>& terms) {
 
 /// Does the signature read something that differs between the nodes of one class (the name)?
 bool reads_node_identity(const model::Workload& w, const std::vector<NodeFilter>& filters) {
-  return !w.pod.node_name.empty() || w.pod.node_selector.count(inventory::kHostname) ||
-         names_a_node(w.pod.node_affinity.required) ||
+  return !w.pod.node_name.empty() || w.pod.detail->node_selector.count(inventory::kHostname) ||
+         names_a_node(w.pod.detail->node_affinity.required) ||
          std::any_of(filters.begin(), filters.end(), [](const NodeFilter& f) { return names_a_node(f.terms); });
 }
 

@@ -100,7 +100,7 @@ LevelPlacement level_for(const WorkloadPlacement& p, const std::string& key, con
 // A DaemonSet whose node selector or required node affinity admits no node of the inventory.
 bool opts_in_nowhere(const model::Workload& w, const inventory::Inventory& inv) {
   const auto& pod = w.pod;
-  if (pod.node_selector.empty() && pod.node_affinity.required.empty()) return false;
+  if (pod.detail->node_selector.empty() && pod.detail->node_affinity.required.empty()) return false;
   return std::none_of(inv.nodes.begin(), inv.nodes.end(),
                       [&](const model::Node* n) { return node_affinity_matches(pod, *n); });
 }

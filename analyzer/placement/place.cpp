@@ -54,7 +54,7 @@ void set_pending(WorkloadPlacement& p, const std::vector<const model::Node*>& el
 std::string rules_signature(const WorkloadPlacement& p, const Rules& rules, const Storage& storage) {
   const model::Workload& w = *p.workload;
   const auto [surge, unavailable] = surge_and_unavailable(w, p.replicas);
-  std::string out = fmt::format("{}|{}|{}|{}|{}|{}|", static_cast<int>(w.kind), w.strategy_type, p.replicas, surge,
+  std::string out = fmt::format("{}|{}|{}|{}|{}|{}|", static_cast<int>(w.kind), w.detail->strategy_type, p.replicas, surge,
                                 unavailable, storage.zone_collocation);
   for (const HardRule& r : rules.hard) {
     out += fmt::format("{}\x1f{}\x1f{}\x1f{}", r.spread, r.old_pods_count, r.key, r.text);

@@ -11,7 +11,7 @@ namespace faultline::placement::detail {
 
 void check_rollout(WorkloadPlacement& p, const Rules& rules, const std::vector<const model::Node*>& placeable) {
   const auto& w = *p.workload;
-  if (w.kind != model::WorkloadKind::Deployment || w.strategy_type == "Recreate" || p.replicas == 0) return;
+  if (w.kind != model::WorkloadKind::Deployment || w.detail->strategy_type == "Recreate" || p.replicas == 0) return;
   const auto [surge, unavailable] = surge_and_unavailable(w, p.replicas);
   if (unavailable > 0) return;
   for (const HardRule& r : rules.hard) {

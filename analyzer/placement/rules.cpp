@@ -61,17 +61,17 @@ bool spread_selects_own(const model::TopologySpreadConstraint& c, const model::W
 }
 
 void add_anti_affinity(const model::Workload& w, Rules& out) {
-  for (const auto& term : w.pod.pod_anti_affinity.required) {
+  for (const auto& term : w.pod.detail->pod_anti_affinity.required) {
     std::string why;
     if (term_selects_own(term, w, why)) {
-      const bool old_pods_count = w.kind == WorkloadKind::Deployment && w.strategy_type != "Recreate" &&
+      const bool old_pods_count = w.kind == WorkloadKind::Deployment && w.detail->strategy_type != "Recreate" &&
                                   !contains(term.match_label_keys, "pod-template-hash");
       out.hard.push_back({false, term.topology_key, nullptr, old_pods_count, "required pod anti-affinity on " + term.topology_key});
     } else if (!why.empty()) {
       out.ineffective.push_back(fmt::format("required pod anti-affinity on {}: {}", term.topology_key, why));
     }
   }
-  for (const auto& p : w.pod.pod_anti_affinity.preferred) {
+  for (const auto& p : w.pod.detail->pod_anti_affinity.preferred) {
     std::string why;
     if (term_selects_own(p.term, w, why))
       out.soft.emplace_back(inventory::canonical_key(p.term.topology_key),
@@ -80,7 +80,7 @@ void add_anti_affinity(const model::Workload& w, Rules& out) {
 }
 
 void add_spread(const model::Workload& w, Rules& out) {
-  for (const auto& c : w.pod.topology_spread) {
+  for (const auto& c : w.pod.detail->topology_spread) {
     std::string why;
     const bool own = spread_selects_own(c, w, why);
     if (c.when_unsatisfiable != "DoNotSchedule") {
@@ -96,7 +96,7 @@ void add_spread(const model::Workload& w, Rules& out) {
       out.ineffective.push_back(text + ": " + why);
       continue;
     }
-    const bool old_pods_count = w.kind == WorkloadKind::Deployment && w.strategy_type != "Recreate" &&
+    const bool old_pods_count = w.kind == WorkloadKind::Deployment && w.detail->strategy_type != "Recreate" &&
                                 !contains(c.match_label_keys, "pod-template-hash");
     out.hard.push_back({true, c.topology_key, &c, old_pods_count, text});
   }
@@ -105,7 +105,7 @@ void add_spread(const model::Workload& w, Rules& out) {
 /// The scheduler's default constraints (hostname maxSkew 3, zone maxSkew 5, ScheduleAnyway)
 /// apply when the pod has no constraints and a controller or Service selects it (§1.3).
 void add_default_spreading(const model::Model& model, const model::Workload& w, Rules& out) {
-  if (!w.pod.topology_spread.empty() || w.kind == WorkloadKind::DaemonSet) return;
+  if (!w.pod.detail->topology_spread.empty() || w.kind == WorkloadKind::DaemonSet) return;
   const bool owned = w.kind != WorkloadKind::Pod;
   if (!owned && model.services_for(w).empty()) return;
   out.soft.emplace_back(inventory::kHostname, "the scheduler's default spreading (kubernetes.io/hostname, maxSkew 3, ScheduleAnyway)");
@@ -130,10 +130,10 @@ Rules classify_rules(const model::Model& model, const model::Workload& w) {
 }
 
 std::pair<int, int> surge_and_unavailable(const model::Workload& w, int replicas) {
-  if (w.kind != WorkloadKind::Deployment || w.strategy_type == "Recreate") return {0, 1};
+  if (w.kind != WorkloadKind::Deployment || w.detail->strategy_type == "Recreate") return {0, 1};
   const model::IntOrPercent quarter{25, true};
-  const int surge = w.max_surge.value_or(quarter).resolve(replicas, true);
-  int unavailable = w.max_unavailable.value_or(quarter).resolve(replicas, false);
+  const int surge = w.detail->max_surge.value_or(quarter).resolve(replicas, true);
+  int unavailable = w.detail->max_unavailable.value_or(quarter).resolve(replicas, false);
   if (surge == 0 && unavailable == 0) unavailable = 1;
   return {surge, unavailable};
 }

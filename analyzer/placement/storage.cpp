@@ -107,9 +107,9 @@ void claim_template(const model::Model& model, const model::Workload& w, const m
 
 Storage storage_of(const model::Model& model, const model::Workload& w, int replicas, const inventory::Inventory& inv) {
   Storage out;
-  for (const auto& v : w.pod.volumes)
+  for (const auto& v : w.pod.detail->volumes)
     if (v.type == "persistentVolumeClaim" && !v.claim_name.empty()) claim_of_workload(model, w, v.claim_name, out);
-  for (const auto& tmpl : w.volume_claim_templates) claim_template(model, w, tmpl, replicas, inv, out);
+  for (const auto& tmpl : w.detail->volume_claim_templates) claim_template(model, w, tmpl, replicas, inv, out);
   return out;
 }
 

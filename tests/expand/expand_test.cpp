@@ -49,8 +49,8 @@ spec:
   CHECK(prom->pod.labels.at("prometheus") == "runai");
   const auto* binder = find(m, "binder");
   REQUIRE(binder);
-  REQUIRE(binder->pod.node_affinity.required.size() == 1);
-  CHECK(binder->pod.node_affinity.required[0].match_expressions[0].key == "node-role.kubernetes.io/runai-system");
+  REQUIRE(binder->pod.detail->node_affinity.required.size() == 1);
+  CHECK(binder->pod.detail->node_affinity.required[0].match_expressions[0].key == "node-role.kubernetes.io/runai-system");
 }
 
 TEST_CASE("a workload the input already holds wins over the one a resource implies") {

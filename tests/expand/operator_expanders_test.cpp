@@ -75,12 +75,12 @@ TEST_CASE("CloudNativePG cluster-example: 3 instances with the default preferred
   CHECK(w->meta.expanded_from == "Cluster/default/cluster-example");
   CHECK(w->meta.where.line == 1);
   CHECK(w->meta.where.file.ends_with("cluster-example.yaml"));
-  CHECK(w->pod.pod_anti_affinity.required.empty());
-  REQUIRE(w->pod.pod_anti_affinity.preferred.size() == 1);
-  CHECK(w->pod.pod_anti_affinity.preferred[0].term.topology_key == "kubernetes.io/hostname");
+  CHECK(w->pod.detail->pod_anti_affinity.required.empty());
+  REQUIRE(w->pod.detail->pod_anti_affinity.preferred.size() == 1);
+  CHECK(w->pod.detail->pod_anti_affinity.preferred[0].term.topology_key == "kubernetes.io/hostname");
   CHECK(w->pod.labels.at("cnpg.io/cluster") == "cluster-example");
-  REQUIRE(w->volume_claim_templates.size() == 1);
-  CHECK_FALSE(w->volume_claim_templates[0].storage_class);  // the cluster's default class
+  REQUIRE(w->detail->volume_claim_templates.size() == 1);
+  CHECK_FALSE(w->detail->volume_claim_templates[0].storage_class);  // the cluster's default class
   CHECK_FALSE(quorum(*w));  // streaming replication fails over; it needs no majority
   for (const char* s : {"cluster-example-rw", "cluster-example-ro", "cluster-example-r"}) CHECK(e.service(s));
   REQUIRE(e.pdb("cluster-example"));
@@ -90,10 +90,10 @@ TEST_CASE("CloudNativePG cluster-example-full: zone anti-affinity, storage class
   const auto e = expand_files({"corpus/cloudnative-pg/samples/cluster-example-full.yaml"});
   const auto* w = e.workload("cluster-example-full");
   REQUIRE(w);
-  REQUIRE(w->pod.pod_anti_affinity.preferred.size() == 1);
-  CHECK(w->pod.pod_anti_affinity.preferred[0].term.topology_key == "failure-domain.beta.kubernetes.io/zone");
-  REQUIRE(w->volume_claim_templates.size() == 1);
-  CHECK(w->volume_claim_templates[0].storage_class == std::optional<std::string>("standard"));
+  REQUIRE(w->pod.detail->pod_anti_affinity.preferred.size() == 1);
+  CHECK(w->pod.detail->pod_anti_affinity.preferred[0].term.topology_key == "failure-domain.beta.kubernetes.io/zone");
+  REQUIRE(w->detail->volume_claim_templates.size() == 1);
+  CHECK(w->detail->volume_claim_templates[0].storage_class == std::optional<std::string>("standard"));
   CHECK(w->pod.containers.at(0).image == "ghcr.io/cloudnative-pg/postgresql:18.6-system-trixie");
 }
 
@@ -115,13 +115,13 @@ spec:
   INFO(e.errors());
   const auto* strict = e.workload("strict");
   REQUIRE(strict);
-  REQUIRE(strict->pod.pod_anti_affinity.required.size() == 1);
-  CHECK(strict->pod.node_selector.at("pool") == "db");
-  CHECK(strict->pod.tolerations.size() == 1);
+  REQUIRE(strict->pod.detail->pod_anti_affinity.required.size() == 1);
+  CHECK(strict->pod.detail->node_selector.at("pool") == "db");
+  CHECK(strict->pod.detail->tolerations.size() == 1);
   const auto* loose = e.workload("loose");
   REQUIRE(loose);
   CHECK(loose->declared_replicas() == 1);  // instances defaults to 1
-  CHECK(loose->pod.pod_anti_affinity.preferred.empty());
+  CHECK(loose->pod.detail->pod_anti_affinity.preferred.empty());
   CHECK(e.service("loose-rw"));
   CHECK_FALSE(e.service("loose-r"));
   CHECK_FALSE(e.service("loose-ro"));  // no replica to serve
@@ -145,9 +145,9 @@ TEST_CASE("Zalando postgresql: numberOfInstances, anti-affinity off by default a
   const auto* w = bare.workload("acid-minimal-cluster");
   REQUIRE(w);
   CHECK(w->declared_replicas() == 2);
-  CHECK(w->strategy_type == "OnDelete");
-  CHECK(w->pod.pod_anti_affinity.required.empty());
-  CHECK(w->pod.pod_anti_affinity.preferred.empty());
+  CHECK(w->detail->strategy_type == "OnDelete");
+  CHECK(w->pod.detail->pod_anti_affinity.required.empty());
+  CHECK(w->pod.detail->pod_anti_affinity.preferred.empty());
   CHECK(bare.service("acid-minimal-cluster"));
   CHECK(bare.service("acid-minimal-cluster-repl"));
   CHECK(bare.pdb("postgres-acid-minimal-cluster-pdb"));
@@ -164,8 +164,8 @@ spec: {teamId: acid, numberOfInstances: 3, enableConnectionPooler: true}
 )");
   const auto* z = on.workload("acid-zonal");
   REQUIRE(z);
-  REQUIRE(z->pod.pod_anti_affinity.required.size() == 1);
-  CHECK(z->pod.pod_anti_affinity.required[0].topology_key == "topology.kubernetes.io/zone");
+  REQUIRE(z->pod.detail->pod_anti_affinity.required.size() == 1);
+  CHECK(z->pod.detail->pod_anti_affinity.required[0].topology_key == "topology.kubernetes.io/zone");
   const auto* pooler = on.workload("acid-zonal-pooler");
   REQUIRE(pooler);
   CHECK(pooler->declared_replicas() == 2);
@@ -179,10 +179,10 @@ TEST_CASE("Strimzi KRaft without rack: one dual-role pool of 3, a controller quo
   CHECK(w->declared_replicas() == 3);
   CHECK(w->meta.expanded_from == "KafkaNodePool/kafka/dual-role");
   CHECK(quorum(*w));
-  CHECK(w->pod.pod_anti_affinity.required.empty());
-  CHECK(w->pod.pod_anti_affinity.preferred.empty());
+  CHECK(w->pod.detail->pod_anti_affinity.required.empty());
+  CHECK(w->pod.detail->pod_anti_affinity.preferred.empty());
   CHECK(w->pod.labels.at("strimzi.io/broker-role") == "true");
-  CHECK(w->volume_claim_templates.size() == 1);
+  CHECK(w->detail->volume_claim_templates.size() == 1);
   CHECK_FALSE(e.workload("my-cluster-kafka"));  // node pools: spec.kafka.replicas is not used
   CHECK(e.service("my-cluster-kafka-bootstrap"));
   CHECK(e.pdb("my-cluster-kafka"));
@@ -196,11 +196,11 @@ TEST_CASE("Strimzi KRaft with rack: controllers apart by their template, brokers
   REQUIRE(brokers);
   CHECK(quorum(*controllers));
   CHECK_FALSE(quorum(*brokers));
-  CHECK(controllers->pod.pod_anti_affinity.required.size() == 1);
-  REQUIRE(brokers->pod.pod_anti_affinity.preferred.size() == 1);
-  CHECK(brokers->pod.pod_anti_affinity.preferred[0].term.topology_key == "topology.kubernetes.io/zone");
-  CHECK(brokers->pod.node_affinity.required.size() == 1);  // nodes must carry the rack label
-  CHECK(controllers->volume_claim_templates.at(0).storage_class == std::optional<std::string>("fast"));
+  CHECK(controllers->pod.detail->pod_anti_affinity.required.size() == 1);
+  REQUIRE(brokers->pod.detail->pod_anti_affinity.preferred.size() == 1);
+  CHECK(brokers->pod.detail->pod_anti_affinity.preferred[0].term.topology_key == "topology.kubernetes.io/zone");
+  CHECK(brokers->pod.detail->node_affinity.required.size() == 1);  // nodes must carry the rack label
+  CHECK(controllers->detail->volume_claim_templates.at(0).storage_class == std::optional<std::string>("fast"));
 }
 
 TEST_CASE("Strimzi ZooKeeper-based Kafka: brokers <name>-kafka and a ZooKeeper quorum") {
@@ -224,14 +224,14 @@ TEST_CASE("Strimzi entity operator, Cruise Control and Kafka Exporter: one pod e
   REQUIRE(eo);
   CHECK(eo->kind == model::WorkloadKind::Deployment);
   CHECK(eo->declared_replicas() == 1);
-  CHECK(eo->strategy_type == "Recreate");  // Strimzi's default for the entity operator
+  CHECK(eo->detail->strategy_type == "Recreate");  // Strimzi's default for the entity operator
   CHECK(eo->meta.expanded_from == "Kafka/kafka/analytics");
   CHECK(eo->meta.where.file.ends_with("strimzi-cruise-control.yaml"));
   CHECK(eo->pod.labels.at("strimzi.io/name") == "analytics-entity-operator");
-  REQUIRE(eo->pod.node_affinity.required.size() == 1);
-  CHECK(eo->pod.node_affinity.required[0].match_expressions.at(0).key == "node-role.kubernetes.io/infra");
-  REQUIRE(eo->pod.tolerations.size() == 1);
-  CHECK(eo->pod.tolerations[0].key == "node-role.kubernetes.io/infra");
+  REQUIRE(eo->pod.detail->node_affinity.required.size() == 1);
+  CHECK(eo->pod.detail->node_affinity.required[0].match_expressions.at(0).key == "node-role.kubernetes.io/infra");
+  REQUIRE(eo->pod.detail->tolerations.size() == 1);
+  CHECK(eo->pod.detail->tolerations[0].key == "node-role.kubernetes.io/infra");
   REQUIRE(eo->pod.containers.size() == 1);
   CHECK(eo->pod.containers[0].has_readiness_probe);
   CHECK(eo->pod.containers[0].env.at(0).value == "analytics-kafka-bootstrap:9091");
@@ -239,13 +239,13 @@ TEST_CASE("Strimzi entity operator, Cruise Control and Kafka Exporter: one pod e
   const auto* cc = e.workload("analytics-cruise-control");
   REQUIRE(cc);
   CHECK(cc->declared_replicas() == 1);
-  CHECK(cc->strategy_type == "RollingUpdate");
-  CHECK(cc->pod.tolerations.empty());  // the entity operator's template is its own
+  CHECK(cc->detail->strategy_type == "RollingUpdate");
+  CHECK(cc->pod.detail->tolerations.empty());  // the entity operator's template is its own
   CHECK(e.service("analytics-cruise-control"));
 
   const auto* exporter = e.workload("analytics-kafka-exporter");
   REQUIRE(exporter);
-  CHECK(exporter->strategy_type == "Recreate");  // template.deployment.deploymentStrategy
+  CHECK(exporter->detail->strategy_type == "Recreate");  // template.deployment.deploymentStrategy
   CHECK_FALSE(e.service("analytics-kafka-exporter"));
 }
 
@@ -303,7 +303,7 @@ TEST_CASE("Strimzi: a thousand clusters and pools are matched through one index 
     ++pools;
     CHECK(quorum(w));
     // The rack of its own Kafka reached the pool: nodes must carry the zone label.
-    CHECK(w.pod.node_affinity.required.size() == 1);
+    CHECK(w.pod.detail->node_affinity.required.size() == 1);
     CHECK(w.pod.labels.at("strimzi.io/cluster") == w.meta.ref.name.substr(0, w.meta.ref.name.size() - 2));
   }
   CHECK(pools == kClusters);
@@ -319,9 +319,9 @@ TEST_CASE("ECK Elasticsearch: one StatefulSet per nodeSet, masters as the quorum
   CHECK(masters->declared_replicas() == 3);
   CHECK(quorum(*masters));
   CHECK_FALSE(quorum(*data));
-  REQUIRE(masters->pod.pod_anti_affinity.preferred.size() == 1);
-  CHECK(masters->pod.pod_anti_affinity.preferred[0].term.topology_key == "kubernetes.io/hostname");
-  CHECK(data->volume_claim_templates.at(0).storage_class == std::optional<std::string>("standard"));
+  REQUIRE(masters->pod.detail->pod_anti_affinity.preferred.size() == 1);
+  CHECK(masters->pod.detail->pod_anti_affinity.preferred[0].term.topology_key == "kubernetes.io/hostname");
+  CHECK(data->detail->volume_claim_templates.at(0).storage_class == std::optional<std::string>("standard"));
   CHECK(e.service("quickstart-es-http"));
   CHECK(e.pdb("quickstart-es-default"));
 }
@@ -351,9 +351,9 @@ TEST_CASE("RabbitmqCluster: replicas default 1, <name>-server, quorum, best-effo
   CHECK(hello->declared_replicas() == 1);
   CHECK(prod->declared_replicas() == 3);
   CHECK(quorum(*prod));
-  REQUIRE(prod->pod.topology_spread.size() == 1);
-  CHECK(prod->pod.topology_spread[0].when_unsatisfiable == "ScheduleAnyway");
-  CHECK(prod->pod.pod_anti_affinity.required.size() == 1);
+  REQUIRE(prod->pod.detail->topology_spread.size() == 1);
+  CHECK(prod->pod.detail->topology_spread[0].when_unsatisfiable == "ScheduleAnyway");
+  CHECK(prod->pod.detail->pod_anti_affinity.required.size() == 1);
   CHECK(e.service("production-ready"));
   CHECK(e.service("production-ready-nodes"));
 }

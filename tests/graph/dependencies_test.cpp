@@ -62,7 +62,7 @@ TEST_SUITE("graph") {
     auto& c = web.pod.containers.front();
     c.env.push_back({"DB", "", "settings", "database"});
     c.env_from_config_maps = {"env-settings"};
-    web.pod.volumes.push_back({"conf", "configMap", "", "mounted"});
+    web.pod.detail.edit().volumes.push_back({"conf", "configMap", "", "mounted"});
     s.config_map("settings", {{"database", "postgres:5432"}, {"unused", "ignored-by-key-ref"}});
     s.config_map("env-settings", {{"QUEUE_URL", "amqp://queue:5672"}});
     s.config_map("mounted", {{"app.yaml", "search:\n  url: http://search.shop.svc.cluster.local:9200\n"}});

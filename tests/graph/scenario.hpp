@@ -22,7 +22,7 @@ class Scenario {
     w.meta.ref = {"apps/v1", std::string(model::to_string(kind)), ns, name};
     w.kind = kind;
     w.replicas = replicas;
-    w.selector = model::LabelSelector{{{"app", name}}, {}};
+    w.detail.edit().selector = model::LabelSelector{{{"app", name}}, {}};
     w.pod.labels = {{"app", name}};
     w.pod.containers.push_back(model::Container{name, name + ":1", {}, {}, {}, {}, false, false, {}, {}, {}, false, {}});
     return w;

@@ -28,8 +28,8 @@ TEST_CASE("builder: Deployment with defaults, selector, template and provenance"
   CHECK(w.meta.where.helm_template == "chart/templates/web.yaml");
   CHECK(w.pod.labels.at("app") == "web");
   CHECK(w.pod.containers.size() == 1);
-  CHECK(w.strategy_type == "RollingUpdate");
-  CHECK(w.max_unavailable->to_string() == "25%");
+  CHECK(w.detail->strategy_type == "RollingUpdate");
+  CHECK(w.detail->max_unavailable->to_string() == "25%");
   CHECK(w.is_availability_target());
   CHECK(b.model.stats.documents == 1);
   CHECK(b.model.stats.objects == 1);
@@ -71,13 +71,13 @@ TEST_CASE("builder: StatefulSet partition and maxUnavailable, checked as the API
   const auto ok = build_text(head + "  updateStrategy:\n    rollingUpdate: {partition: 2, maxUnavailable: 50%}\n");
   CHECK(ok.diags.empty());
   const Workload& w = ok.model.workloads.at(0);
-  CHECK(w.strategy_type == "RollingUpdate");
-  CHECK(w.partition == 2);
-  CHECK(w.max_unavailable->to_string() == "50%");
+  CHECK(w.detail->strategy_type == "RollingUpdate");
+  CHECK(w.detail->partition == 2);
+  CHECK(w.detail->max_unavailable->to_string() == "50%");
 
   const auto defaults = build_text(head);
-  CHECK(defaults.model.workloads.at(0).partition == 0);
-  CHECK(!defaults.model.workloads.at(0).max_unavailable.has_value());
+  CHECK(defaults.model.workloads.at(0).detail->partition == 0);
+  CHECK(!defaults.model.workloads.at(0).detail->max_unavailable.has_value());
 
   const auto bad = build_text(head + "  updateStrategy:\n    rollingUpdate: {partition: -1, maxUnavailable: 0}\n---\n" + head +
                               "  updateStrategy:\n    rollingUpdate: {maxUnavailable: 150%}\n---\n" + head +
@@ -89,10 +89,10 @@ TEST_CASE("builder: StatefulSet partition and maxUnavailable, checked as the API
   CHECK(has_diag(bad, "spec.updateStrategy.rollingUpdate: only allowed with updateStrategy type RollingUpdate", 27));
   CHECK(has_diag(bad, "spec.updateStrategy.type: unsupported value \"Recreate\" (expected RollingUpdate or OnDelete)", 36));
   REQUIRE(bad.model.workloads.size() == 4);
-  CHECK(bad.model.workloads[0].partition == 0);
-  CHECK(!bad.model.workloads[0].max_unavailable.has_value());
-  CHECK(bad.model.workloads[2].strategy_type == "OnDelete");
-  CHECK(bad.model.workloads[2].partition == 0);
+  CHECK(bad.model.workloads[0].detail->partition == 0);
+  CHECK(!bad.model.workloads[0].detail->max_unavailable.has_value());
+  CHECK(bad.model.workloads[2].detail->strategy_type == "OnDelete");
+  CHECK(bad.model.workloads[2].detail->partition == 0);
 }
 
 TEST_CASE("builder: host ports, and containerPort bound on the node under hostNetwork") {

@@ -127,16 +127,19 @@ TEST_CASE("owned objects: an owned Pod keeps what observed placement, health and
   CHECK(c.limits.count("memory") == 1);
   CHECK(c.port_names == std::vector<std::string>{"http"});
 
-  // Dropped.
+  // Dropped: the pod template's and the workload's detail parts are not even allocated, and
+  // read as empty.
   CHECK(p.meta.annotations.empty());
-  CHECK(p.pod.annotations.empty());
-  CHECK(p.pod.node_selector.empty());
-  CHECK(p.pod.pod_anti_affinity.required.empty());
-  CHECK(p.pod.tolerations.empty());
-  CHECK(p.pod.topology_spread.empty());
-  CHECK(p.pod.volumes.empty());
-  CHECK(p.pod.priority_class_name.empty());
-  CHECK(p.pod.scheduler_name.empty());
+  CHECK_FALSE(p.pod.detail.allocated());
+  CHECK_FALSE(p.detail.allocated());
+  CHECK(p.pod.detail->annotations.empty());
+  CHECK(p.pod.detail->node_selector.empty());
+  CHECK(p.pod.detail->pod_anti_affinity.required.empty());
+  CHECK(p.pod.detail->tolerations.empty());
+  CHECK(p.pod.detail->topology_spread.empty());
+  CHECK(p.pod.detail->volumes.empty());
+  CHECK(p.pod.detail->priority_class_name.empty());
+  CHECK(p.pod.detail->scheduler_name.empty());
   CHECK(c.env.empty());
   CHECK(c.env_from_config_maps.empty());
   CHECK(c.command.empty());
@@ -148,17 +151,21 @@ TEST_CASE("owned objects: a bare Pod keeps everything") {
   const Built b = build_text(pod("web-5d8f-x1", kOwnedByReplicaSet) + pod("bare", ""));
   const Workload& p = find(b, WorkloadKind::Pod, "bare");
   REQUIRE(p.is_availability_target());
+  CHECK(p.pod.detail.allocated());
+  CHECK_FALSE(p.detail.allocated());  // a Pod has no selector or rollout fields
+  CHECK(p.detail->selector == std::nullopt);
+  CHECK(p.detail->strategy_type.empty());
   CHECK(p.meta.labels.size() == 2);
   CHECK(p.meta.annotations.count("faultline.io/depends-on") == 1);
-  CHECK(p.pod.annotations.count("faultline.io/depends-on") == 1);
-  CHECK(p.pod.node_selector.at("disk") == "ssd");
-  CHECK(p.pod.pod_anti_affinity.required.size() == 1);
-  CHECK(p.pod.tolerations.size() == 1);
-  CHECK(p.pod.topology_spread.size() == 1);
-  REQUIRE(p.pod.volumes.size() == 1);
-  CHECK(p.pod.volumes[0].config_map == "web-conf");
-  CHECK(p.pod.priority_class_name == "high");
-  CHECK(p.pod.scheduler_name == "default-scheduler");
+  CHECK(p.pod.detail->annotations.count("faultline.io/depends-on") == 1);
+  CHECK(p.pod.detail->node_selector.at("disk") == "ssd");
+  CHECK(p.pod.detail->pod_anti_affinity.required.size() == 1);
+  CHECK(p.pod.detail->tolerations.size() == 1);
+  CHECK(p.pod.detail->topology_spread.size() == 1);
+  REQUIRE(p.pod.detail->volumes.size() == 1);
+  CHECK(p.pod.detail->volumes[0].config_map == "web-conf");
+  CHECK(p.pod.detail->priority_class_name == "high");
+  CHECK(p.pod.detail->scheduler_name == "default-scheduler");
   REQUIRE(p.pod.containers.size() == 1);
   const Container& c = p.pod.containers[0];
   REQUIRE(c.env.size() == 1);
@@ -181,10 +188,55 @@ TEST_CASE("owned objects: an owned ReplicaSet keeps its owner, replicas and pod 
   CHECK(rs.pod.containers.at(0).requests.at("cpu") == 100);
   CHECK(rs.meta.labels == Labels{{"pod-template-hash", "5d8f"}});
   CHECK(rs.meta.annotations.empty());
-  CHECK_FALSE(rs.selector);
-  CHECK(rs.pod.annotations.empty());
-  CHECK(rs.pod.tolerations.empty());
+  CHECK_FALSE(rs.detail.allocated());
+  CHECK_FALSE(rs.pod.detail.allocated());
+  CHECK_FALSE(rs.detail->selector);
+  CHECK(rs.pod.detail->annotations.empty());
+  CHECK(rs.pod.detail->tolerations.empty());
   CHECK(rs.pod.containers.at(0).env.empty());
+}
+
+TEST_CASE("owned objects: a Deployment and a ReplicaSet no workload owns keep their detail parts") {
+  const std::string deployment =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  replicas: 2\n"
+      "  selector: {matchLabels: {app: web}}\n  strategy: {type: Recreate}\n  template:\n"
+      "    metadata: {labels: {app: web}, annotations: {a: b}}\n"
+      "    spec:\n      tolerations: [{key: k, operator: Exists}]\n      containers: [{name: main, image: web:1}]\n---\n";
+  const std::string bare_rs =
+      "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: solo, namespace: shop}\nspec:\n"
+      "  selector: {matchLabels: {app: solo}}\n  template:\n    metadata: {labels: {app: solo}}\n"
+      "    spec:\n      nodeSelector: {disk: ssd}\n      containers: [{name: main, image: solo:1}]\n";
+  const Built b = build_text(deployment + bare_rs);
+  const Workload& d = find(b, WorkloadKind::Deployment, "web");
+  REQUIRE(d.detail.allocated());
+  REQUIRE(d.pod.detail.allocated());
+  CHECK(d.detail->selector->match_labels == Labels{{"app", "web"}});
+  CHECK(d.detail->strategy_type == "Recreate");
+  CHECK(d.pod.detail->annotations == Labels{{"a", "b"}});
+  CHECK(d.pod.detail->tolerations.size() == 1);
+  CHECK(d.pod.detail->scheduler_name == "default-scheduler");
+  const Workload& rs = find(b, WorkloadKind::ReplicaSet, "solo");
+  REQUIRE(rs.is_availability_target());
+  REQUIRE(rs.detail.allocated());
+  CHECK(rs.detail->selector->match_labels == Labels{{"app", "solo"}});
+  CHECK(rs.pod.detail->node_selector == Labels{{"disk", "ssd"}});
+}
+
+TEST_CASE("owned objects: a copy of a workload copies its detail parts, not a shared pointer") {
+  const Built b = build_text(kReplicaSet);
+  Workload w = find(b, WorkloadKind::ReplicaSet, "web-5d8f");
+  REQUIRE_FALSE(w.detail.allocated());
+  w.detail.edit().strategy_type = "Recreate";
+  w.pod.detail.edit().tolerations.push_back({"k", "Exists", "", "", {}});
+  Workload copy = w;
+  copy.detail.edit().strategy_type = "RollingUpdate";
+  copy.pod.detail.edit().tolerations.clear();
+  CHECK(w.detail->strategy_type == "Recreate");
+  CHECK(w.pod.detail->tolerations.size() == 1);
+  CHECK(copy.detail->strategy_type == "RollingUpdate");
+  copy.pod.detail.reset();
+  CHECK_FALSE(copy.pod.detail.allocated());
+  CHECK(copy.pod.detail->tolerations.empty());
 }
 
 TEST_CASE("owned objects: what an owned Pod drops is still checked") {

@@ -27,7 +27,7 @@ inline model::Workload workload(const std::string& name, int replicas,
   w.kind = kind;
   w.meta.ref = {"apps/v1", std::string(model::to_string(kind)), "shop", name};
   w.replicas = replicas;
-  w.selector = model::LabelSelector{{{"app", name}}, {}};
+  w.detail.edit().selector = model::LabelSelector{{{"app", name}}, {}};
   w.pod.labels = {{"app", name}};
   return w;
 }
@@ -40,7 +40,7 @@ inline void anti_affinity(model::Workload& w, const std::string& key) {
   model::PodAffinityTerm term;
   term.label_selector = own(w);
   term.topology_key = key;
-  w.pod.pod_anti_affinity.required.push_back(term);
+  w.pod.detail.edit().pod_anti_affinity.required.push_back(term);
 }
 
 /// Adds a topology spread constraint over `key` that selects the workload's own pods.
@@ -51,8 +51,8 @@ inline model::TopologySpreadConstraint& spread(model::Workload& w, const std::st
   c.max_skew = max_skew;
   c.when_unsatisfiable = when;
   c.label_selector = own(w);
-  w.pod.topology_spread.push_back(c);
-  return w.pod.topology_spread.back();
+  w.pod.detail.edit().topology_spread.push_back(c);
+  return w.pod.detail.edit().topology_spread.back();
 }
 
 /// Runs inventory and placement; the model must outlive the result.

@@ -100,7 +100,7 @@ TEST_CASE("Run:ai inventories: system nodes in one and in three zones") {
     CHECK(diags.empty());
     CHECK(m.nodes.size() == static_cast<std::size_t>(c.nodes + 2));
     auto backend = test::workload("backend", 2);
-    backend.pod.node_selector = {{"node-role.kubernetes.io/runai-system", "true"}};
+    backend.pod.detail.edit().node_selector = {{"node-role.kubernetes.io/runai-system", "true"}};
     test::anti_affinity(backend, inventory::kHostname);
     m.workloads.push_back(backend);
     const auto placed = test::run(m);

@@ -47,7 +47,7 @@ TEST_CASE("nodeSelector matching one node: every replica on that node") {
   m.nodes.push_back(test::node("n2", "b"));
   m.nodes.push_back(test::node("n3", "c"));
   auto web = test::workload("web", 3);
-  web.pod.node_selector = {{"disk", "ssd"}};
+  web.pod.detail.edit().node_selector = {{"disk", "ssd"}};
   m.workloads.push_back(web);
   const auto run = test::run(m);
   const auto& p = run.at(0);
@@ -67,7 +67,7 @@ TEST_CASE("system nodes tainted and pods without the toleration: unschedulable")
   m.nodes.push_back(system_node("sys-1", "a"));
   m.nodes.push_back(system_node("sys-2", "b"));
   auto web = test::workload("web", 2);
-  web.pod.node_selector = {{"node-role.kubernetes.io/system", "true"}};
+  web.pod.detail.edit().node_selector = {{"node-role.kubernetes.io/system", "true"}};
   m.workloads.push_back(web);
   auto placed = test::run(m);
   CHECK(placed.at(0).eligible_nodes == 0);
@@ -75,7 +75,7 @@ TEST_CASE("system nodes tainted and pods without the toleration: unschedulable")
   REQUIRE(placed.at(0).exclusions().size() == 1);
   CHECK(placed.at(0).exclusions().front().reason == "taint node-role.kubernetes.io/system=true:NoSchedule not tolerated");
 
-  m.workloads.front().pod.tolerations.push_back({"node-role.kubernetes.io/system", "Exists", "", "", {}});
+  m.workloads.front().pod.detail.edit().tolerations.push_back({"node-role.kubernetes.io/system", "Exists", "", "", {}});
   placed = test::run(m);
   CHECK(placed.at(0).eligible_nodes == 2);
   CHECK(placed.at(0).pending == 0);
@@ -91,7 +91,7 @@ TEST_CASE("required node affinity: terms ORed, expressions ANDed, matchFields on
   gpu_in_a.match_expressions = {{"gpu", "Exists", {}}, {inventory::kZone, "In", {"a"}}};
   model::NodeSelectorTerm by_name;
   by_name.match_fields = {{"metadata.name", "In", {"n3"}}};
-  web.pod.node_affinity.required = {gpu_in_a, by_name};
+  web.pod.detail.edit().node_affinity.required = {gpu_in_a, by_name};
   m.workloads.push_back(web);
   const auto run = test::run(m);
   const auto& p = run.at(0);

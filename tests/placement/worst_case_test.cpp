@@ -157,7 +157,7 @@ TEST_CASE("an untolerated tainted node still counts as a spread domain unless no
   CHECK(placed.at(0).pending == 4);
   CHECK(placed.at(0).level(inventory::kHostname)->max_in_one_domain == 1);
 
-  m.workloads.front().pod.topology_spread.front().node_taints_policy = "Honor";
+  m.workloads.front().pod.detail.edit().topology_spread.front().node_taints_policy = "Honor";
   placed = test::run(m);
   CHECK(placed.at(0).pending == 0);
   CHECK(placed.at(0).level(inventory::kHostname)->max_in_one_domain == 3);  // M(7,1,3) = 1 + ⌊6/3⌋

@@ -21,7 +21,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     const model::Workload& w = *report.placement->workload;
     if (!in.rule.scope.contains(w.meta, in.default_kinds)) continue;
     const auto& first = report.shortfalls.front();
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     bool gpu = false;
     for (const auto& s : report.shortfalls) {
       gpu = gpu || s.gpu;

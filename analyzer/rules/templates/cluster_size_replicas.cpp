@@ -18,7 +18,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     if (!w.is_availability_target() || !in.in_scope(w.meta) || nodes <= above) continue;
     const int replicas = in.ctx.model.effective_replicas(w);
     if (replicas >= min) continue;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     const std::string key =
         helm_key(w.meta.ref.name, in.params.get_string("strip_prefix"), in.params.get_list("key_overrides"));
     hit.vars = {{"nodes", std::to_string(nodes)}, {"above", std::to_string(above)},

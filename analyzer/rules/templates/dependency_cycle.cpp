@@ -24,7 +24,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
       members += (members.empty() ? "" : ", ") + (*g)[v].label;
       if (v != cycle.front()) others += (others.empty() ? "" : ", ") + (*g)[v].label;
     }
-    Hit hit{first.meta, &first.workload->pod.annotations, {}, {}, members, {}};
+    Hit hit{first.meta, &first.workload->pod.detail->annotations, {}, {}, members, {}};
     hit.vars = {{"others", others}, {"members", members}, {"count", std::to_string(cycle.size())}};
     hit.evidence.push_back("cycle members: " + members);
     hits.push_back(std::move(hit));

@@ -39,7 +39,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     const std::string count = deps.more ? fmt::format("more than {}", names.size()) : std::to_string(names.size());
     std::string all = placement::list_names(names, names.size());
     if (deps.more) all += " and more";
-    Hit hit{data.meta, &data.workload->pod.annotations, {}, {}, nearest.label, {}};
+    Hit hit{data.meta, &data.workload->pod.detail->annotations, {}, {}, nearest.label, {}};
     hit.vars = {{"spof", nearest.label},
                 {"reason", nearest.spof.reason},
                 {"path", g->describe(deps.nearest.front())},

@@ -27,9 +27,9 @@ bool anti_affinity_covers(const std::string& term_key, const std::string& key) {
 }
 
 bool has_hard_rule(const model::Workload& w, const std::string& key) {
-  for (const auto& term : w.pod.pod_anti_affinity.required)
+  for (const auto& term : w.pod.detail->pod_anti_affinity.required)
     if (anti_affinity_covers(term.topology_key, key) && selects_own_pods(term, w)) return true;
-  for (const auto& tsc : w.pod.topology_spread)
+  for (const auto& tsc : w.pod.detail->topology_spread)
     if (tsc.when_unsatisfiable == "DoNotSchedule" && tsc.topology_key == key && tsc.label_selector &&
         tsc.label_selector->matches(w.pod.labels))
       return true;
@@ -38,10 +38,10 @@ bool has_hard_rule(const model::Workload& w, const std::string& key) {
 
 std::vector<std::string> soft_rules(const model::Workload& w, const std::string& key) {
   std::vector<std::string> out;
-  for (const auto& p : w.pod.pod_anti_affinity.preferred)
+  for (const auto& p : w.pod.detail->pod_anti_affinity.preferred)
     if (p.term.topology_key == key && selects_own_pods(p.term, w))
       out.push_back(fmt::format("preferred pod anti-affinity on {} (weight {})", key, p.weight));
-  for (const auto& tsc : w.pod.topology_spread)
+  for (const auto& tsc : w.pod.detail->topology_spread)
     if (tsc.when_unsatisfiable != "DoNotSchedule" && tsc.topology_key == key)
       out.push_back(fmt::format("topology spread constraint on {} with whenUnsatisfiable: {}", key, tsc.when_unsatisfiable));
   return out;
@@ -55,7 +55,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     if (!w.is_availability_target() || !in.in_scope(w.meta) || silent || !w.pod.node_name.empty()) continue;
     const int replicas = in.ctx.model.effective_replicas(w);
     if (replicas < min || has_hard_rule(w, key)) continue;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     const auto soft = soft_rules(w, key);
     std::string joined;
     for (const auto& s : soft) joined += (joined.empty() ? "" : "; ") + s;

@@ -19,7 +19,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     if (!w.is_availability_target() || !in.in_scope(w.meta) || matches_any(exclude, w.meta.ref.name)) continue;
     const int replicas = in.ctx.model.effective_replicas(w);
     if (replicas >= min) continue;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     const std::string key =
         helm_key(w.meta.ref.name, in.params.get_string("strip_prefix"), in.params.get_list("key_overrides"));
     const std::string source = replica_source(in.ctx.model, w);

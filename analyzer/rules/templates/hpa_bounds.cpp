@@ -15,7 +15,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     if (!w.is_availability_target() || !in.in_scope(w.meta)) continue;
     const model::Hpa* hpa = in.ctx.model.hpa_for(w);
     if (hpa && hpa->min_replicas == min && hpa->max_replicas == max) continue;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     hit.vars = {{"min", std::to_string(min)},
                 {"max", std::to_string(max)},
                 {"replicas", std::to_string(in.ctx.model.effective_replicas(w))},

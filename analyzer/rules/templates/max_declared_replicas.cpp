@@ -14,7 +14,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
   for (const auto& w : in.ctx.model.workloads) {
     if (!w.is_availability_target() || !in.in_scope(w.meta)) continue;
     if (!w.replicas || *w.replicas <= max || in.ctx.model.hpa_for(w)) continue;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     hit.vars = {{"replicas", std::to_string(*w.replicas)}, {"max", std::to_string(max)}};
     hit.evidence.push_back(fmt::format("spec.replicas {} and no HorizontalPodAutoscaler targets it", *w.replicas));
     hits.push_back(std::move(hit));

@@ -31,7 +31,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     if (!w.is_availability_target() || !in.in_scope(w.meta)) continue;
     const int replicas = in.ctx.model.effective_replicas(w);
     if (replicas >= min || replicas == 0) continue;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     const model::Hpa* hpa = in.ctx.model.hpa_for(w);
     const std::string source = hpa ? fmt::format("HorizontalPodAutoscaler {} minReplicas", hpa->meta.ref.name)
                                    : (w.replicas ? "spec.replicas" : "spec.replicas (not set; the API default is 1)");
@@ -42,7 +42,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
       hit.variant = "leader-election";
       hit.vars["flag"] = flag;
       hit.evidence.push_back("a container passes " + flag + ": one replica is active, the others wait");
-    } else if (w.strategy_type == "Recreate") {
+    } else if (w.detail->strategy_type == "Recreate") {
       hit.variant = "singleton";
       hit.evidence.push_back("strategy Recreate and no leader election: two pods of it must not run at once");
     }

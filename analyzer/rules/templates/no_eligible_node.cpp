@@ -15,7 +15,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     if (!w.is_availability_target() || !in.in_scope(w.meta) || !in.ctx.inventory.present()) continue;
     const placement::WorkloadPlacement* p = in.ctx.placement.find(w);
     if (!p || w.kind == model::WorkloadKind::DaemonSet || p->replicas == 0 || p->eligible_nodes.value_or(1) > 0) continue;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     const auto groups = placement::describe_exclusions(*p);
     std::string first;
     if (!p->exclusions().empty()) first = p->exclusions().front().reason;

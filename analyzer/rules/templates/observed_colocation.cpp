@@ -18,7 +18,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     const placement::WorkloadPlacement* p = in.ctx.placement.find(w);
     if (!p || !p->observed || p->observed->running < min) continue;
     const auto& o = *p->observed;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     std::string where;
     if (o.per_node.size() == 1) {
       where = "node " + o.per_node.begin()->first;

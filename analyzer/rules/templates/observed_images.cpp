@@ -15,7 +15,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
   for (const auto& h : health.workloads) {
     const model::Workload& w = *h.placement->workload;
     if (!in.rule.scope.contains(w.meta, in.default_kinds) || h.images.size() < 2) continue;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     hit.vars = {{"versions", std::to_string(h.images.size())}, {"pods", std::to_string(h.pods)}};
     for (const auto& [images, count] : h.images) hit.evidence.push_back(fmt::format("{} pod(s) run {}", count, images));
     hits.push_back(std::move(hit));

@@ -19,7 +19,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
   for (const auto& h : health.workloads) {
     const model::Workload& w = *h.placement->workload;
     if (!in.rule.scope.contains(w.meta, in.default_kinds) || h.wanted <= max_ready || h.ready > max_ready) continue;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     hit.vars = {{"ready", std::to_string(h.ready)}, {"wanted", std::to_string(h.wanted)}, {"pods", std::to_string(h.pods)}};
     for (std::size_t i = 0; i < h.unhealthy.size() && i < kListedPods; ++i)
       hit.evidence.push_back(fmt::format("pod {}: {}", h.unhealthy[i].name, h.unhealthy[i].reason));

@@ -14,7 +14,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     if (!w.is_availability_target() || !in.in_scope(w.meta)) continue;
     const int replicas = in.ctx.model.effective_replicas(w);
     if (replicas < min || !in.ctx.model.pdbs_for(w).empty()) continue;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     hit.vars = {{"replicas", std::to_string(replicas)}};
     hit.evidence.push_back(fmt::format("no PodDisruptionBudget in namespace {} selects its pod labels", w.meta.ref.ns));
     hits.push_back(std::move(hit));

@@ -16,7 +16,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     if (!w.is_availability_target() || !in.in_scope(w.meta) || !in.ctx.inventory.present()) continue;
     const placement::WorkloadPlacement* p = in.ctx.placement.find(w);
     if (!p || p->pending == 0 || p->eligible_nodes.value_or(0) == 0) continue;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     hit.vars = {{"pending", std::to_string(p->pending)}, {"replicas", std::to_string(p->replicas)},
                 {"reason", p->pending_reason}, {"eligible", std::to_string(*p->eligible_nodes)},
                 {"pending_pods", pending_pods(w, p->replicas, p->pending)}};

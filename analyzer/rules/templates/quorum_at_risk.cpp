@@ -39,7 +39,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     const auto& data = (*g)[v];
     if (!in.in_scope(*data.meta) || data.quorum.empty()) continue;
     const int replicas = data.placement->replicas;
-    Hit hit{data.meta, &data.workload->pod.annotations, {}, {}, {}, {}};
+    Hit hit{data.meta, &data.workload->pod.detail->annotations, {}, {}, {}, {}};
     hit.evidence.push_back("needs a majority: " + data.quorum);
     std::vector<std::string> problems;
     if (replicas <= 1) problems.push_back(fmt::format("{} replica: losing it loses the quorum", replicas));

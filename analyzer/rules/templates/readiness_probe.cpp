@@ -12,7 +12,7 @@ namespace {
 
 void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
   for (const auto& w : in.ctx.model.workloads) {
-    if (!w.is_availability_target() || !in.in_scope(w.meta) || w.strategy_type != "RollingUpdate") continue;
+    if (!w.is_availability_target() || !in.in_scope(w.meta) || w.detail->strategy_type != "RollingUpdate") continue;
     // An operator writes its own probes into the pods it creates; expansions do not model them.
     if (!w.meta.expanded_from.empty()) continue;
     const int replicas = in.ctx.model.effective_replicas(w);
@@ -27,7 +27,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     if (probed) continue;
     const auto services = in.ctx.model.services_for(w);
     if (services.empty()) continue;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     hit.evidence.push_back(fmt::format("no container has a readinessProbe; Service {} sends traffic to a pod as soon "
                                        "as its containers start",
                                        services.front()->meta.ref.name));

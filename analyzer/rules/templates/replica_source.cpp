@@ -12,7 +12,7 @@ std::string replica_source(const model::Model& model, const model::Workload& w) 
 }
 
 std::string pending_pods(const model::Workload& w, int replicas, int pending) {
-  const bool ordered = w.kind == model::WorkloadKind::StatefulSet && w.pod_management_policy != "Parallel";
+  const bool ordered = w.kind == model::WorkloadKind::StatefulSet && w.detail->pod_management_policy != "Parallel";
   if (!ordered || pending <= 0) return fmt::format("{} replica{} stay{} Pending", pending, pending == 1 ? "" : "s", pending == 1 ? "s" : "");
   std::vector<std::string> names;
   for (int i = replicas - pending; i < replicas; ++i) names.push_back(fmt::format("{}-{}", w.meta.ref.name, i));

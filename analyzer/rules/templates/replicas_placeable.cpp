@@ -19,7 +19,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     const placement::WorkloadPlacement* p = in.ctx.placement.find(w);
     const int pending = p ? p->pending : 0;
     if (replicas >= min && pending == 0) continue;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     const std::string source = replica_source(in.ctx.model, w);
     const std::string eligible = p && p->eligible_nodes ? std::to_string(*p->eligible_nodes) : "unknown";
     hit.vars = {{"replicas", std::to_string(replicas)}, {"min", std::to_string(min)}, {"source", source},

@@ -41,7 +41,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     const int replicas = in.ctx.model.effective_replicas(w);
     const std::optional<int> written = flag_value(w, flag);
     const int factor = written.value_or(in.params.get_int("default_factor"));
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     hit.vars = {{"replicas", std::to_string(replicas)}, {"factor", std::to_string(factor)},
                 {"min", std::to_string(min)}, {"flag", flag}};
     hit.evidence.push_back(fmt::format("effective replicas {}", replicas));

@@ -25,15 +25,15 @@ constexpr int kEveryNode = std::numeric_limits<int>::max();
 /// Pods the update may take down at once (nullopt: cannot tell, or not a rolling update here),
 /// and the text saying how that follows.
 std::optional<int> down_at_once(const TemplateInput& in, const model::Workload& w, int& replicas, std::string& how) {
-  const model::IntOrPercent mu = w.max_unavailable.value_or(model::IntOrPercent{1, false});
-  if (w.strategy_type != "RollingUpdate") return std::nullopt;
+  const model::IntOrPercent mu = w.detail->max_unavailable.value_or(model::IntOrPercent{1, false});
+  if (w.detail->strategy_type != "RollingUpdate") return std::nullopt;
   if (w.kind == WorkloadKind::Deployment) {
     const model::IntOrPercent quarter{25, true};
-    const int surge = w.max_surge.value_or(quarter).resolve(replicas, true);
-    int unavailable = w.max_unavailable.value_or(quarter).resolve(replicas, false);
+    const int surge = w.detail->max_surge.value_or(quarter).resolve(replicas, true);
+    int unavailable = w.detail->max_unavailable.value_or(quarter).resolve(replicas, false);
     if (surge == 0 && unavailable == 0) unavailable = 1;
     how = fmt::format("strategy.rollingUpdate.maxUnavailable {} of {} replicas rounds down to {}",
-                      w.max_unavailable.value_or(quarter).to_string(), replicas, unavailable);
+                      w.detail->max_unavailable.value_or(quarter).to_string(), replicas, unavailable);
     return unavailable;
   }
   if (w.kind == WorkloadKind::StatefulSet) {
@@ -41,18 +41,18 @@ std::optional<int> down_at_once(const TemplateInput& in, const model::Workload& 
     // MaxUnavailableStatefulSet: alpha from 1.24, beta and on by default from 1.35) it deletes up
     // to that many pods at once, rounded down with a floor of 1, and only ordinals at or above the
     // partition (updateStatefulSetAfterInvariantEstablished in pkg/controller/statefulset).
-    if (!w.max_unavailable) return std::nullopt;
-    const int unavailable = std::max(1, w.max_unavailable->resolve(replicas, false));
-    const int updated = std::max(0, replicas - w.partition);
+    if (!w.detail->max_unavailable) return std::nullopt;
+    const int unavailable = std::max(1, w.detail->max_unavailable->resolve(replicas, false));
+    const int updated = std::max(0, replicas - w.detail->partition);
     how = fmt::format("updateStrategy.rollingUpdate.maxUnavailable {} of {} replicas rounds down to {} (honoured "
                       "where the MaxUnavailableStatefulSet feature gate is on, by default since Kubernetes 1.35)",
-                      w.max_unavailable->to_string(), replicas, unavailable);
+                      w.detail->max_unavailable->to_string(), replicas, unavailable);
     return std::min(unavailable, updated);
   }
   if (w.kind == WorkloadKind::DaemonSet) {
     // Surge mode (maxSurge above 0 rounds up to at least 1 on any number of nodes) keeps each
     // old pod until its replacement is available.
-    if (w.max_surge && w.max_surge->value > 0) return std::nullopt;
+    if (w.detail->max_surge && w.detail->max_surge->value > 0) return std::nullopt;
     const placement::WorkloadPlacement* p = in.ctx.placement.find(w);
     const bool known = in.ctx.inventory.present() && p;
     if (known) {
@@ -79,7 +79,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     int replicas = in.ctx.model.effective_replicas(w);
     std::string how;
     std::string variant;
-    if (w.kind == WorkloadKind::Deployment && w.strategy_type == "Recreate") {
+    if (w.kind == WorkloadKind::Deployment && w.detail->strategy_type == "Recreate") {
       if (replicas < 2 || in.ctx.model.services_for(w).empty()) continue;
       how = fmt::format("strategy Recreate stops all {} replicas before starting any new one", replicas);
       variant = "recreate";
@@ -87,7 +87,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
       const auto down = down_at_once(in, w, replicas, how);
       if (!down || replicas < 2 || *down < replicas) continue;
     }
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, variant};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, variant};
     hit.evidence.push_back(how);
     const std::string impact = rollout_impact(in.ctx, w, hit.evidence);
     hit.vars = {{"replicas", replicas == kEveryNode ? std::string("its") : std::to_string(replicas)},

@@ -15,7 +15,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     const placement::WorkloadPlacement* p = in.ctx.placement.find(w);
     if (!p || !p->rollout_deadlock) continue;
     const std::string variant = w.kind == model::WorkloadKind::StatefulSet ? "partition" : "";
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, variant};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, variant};
     hit.vars = {{"replicas", std::to_string(p->replicas)}, {"reason", p->rollout_reason}};
     hit.evidence.push_back(p->rollout_reason);
     hits.push_back(std::move(hit));

@@ -17,7 +17,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
     if (!w.is_availability_target() || !in.in_scope(w.meta)) continue;
     const placement::WorkloadPlacement* p = in.ctx.placement.find(w);
     if (!p || p->pins.empty() || p->replicas < min) continue;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     std::vector<std::string> where;
     for (const auto& pin : p->pins) {
       const std::string domain = pin.domain.empty() ? "one " + placement::domain_noun(pin.key)

@@ -21,7 +21,7 @@ void check(const TemplateInput& in, const model::Workload& w, const std::string&
   if (!level || level->domains == 0 || level->survivors_after_worst_loss > 0) return;
   const std::string noun = placement::domain_noun(key);
   const std::string where = placement::list_names(level->worst_domains);
-  Hit hit{&w.meta, &w.pod.annotations, {}, {}, key, {}};
+  Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, key, {}};
   hit.vars = {{"replicas", std::to_string(p->replicas)}, {"runnable", std::to_string(p->runnable())},
               {"key", key}, {"noun", noun}, {"domains", where}, {"reason", level->reason},
               {"eligible", std::to_string(p->eligible_nodes.value_or(0))}};

@@ -28,10 +28,10 @@ bool term_refers(const model::NodeSelectorTerm& term, const std::string& label) 
 
 /// "required", "preferred" or "" for how the pod template gathers onto labelled nodes.
 std::string gathering(const model::Workload& w, const std::string& label) {
-  if (w.pod.node_selector.count(label)) return "required";
-  for (const auto& term : w.pod.node_affinity.required)
+  if (w.pod.detail->node_selector.count(label)) return "required";
+  for (const auto& term : w.pod.detail->node_affinity.required)
     if (term_refers(term, label)) return "required";
-  for (const auto& pref : w.pod.node_affinity.preferred)
+  for (const auto& pref : w.pod.detail->node_affinity.preferred)
     if (term_refers(pref.preference, label)) return "preferred";
   return "";
 }
@@ -43,7 +43,7 @@ std::string join(const std::vector<std::string>& items) {
 }
 
 Hit base_hit(const model::Workload& w, const std::string& label, const std::string& how) {
-  Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+  Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
   hit.vars = {{"label", label}, {"affinity", how}};
   hit.evidence.push_back(fmt::format("pods of namespace {} have {} node affinity to {} (e.g. {})", w.meta.ref.ns, how,
                                      label, w.meta.ref.display()));

@@ -12,7 +12,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
   const auto names = in.params.get_list("names");
   for (const auto& w : in.ctx.model.workloads) {
     if (!w.is_availability_target() || !in.in_scope(w.meta) || !matches_any(names, w.meta.ref.name)) continue;
-    Hit hit{&w.meta, &w.pod.annotations, {}, {}, {}, {}};
+    Hit hit{&w.meta, &w.pod.detail->annotations, {}, {}, {}, {}};
     hit.vars = {{"replicas", std::to_string(in.ctx.model.effective_replicas(w))}};
     hit.evidence.push_back("the workload is present in the input");
     hits.push_back(std::move(hit));

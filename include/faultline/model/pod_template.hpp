@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "faultline/model/labels.hpp"
+#include "faultline/model/on_heap.hpp"
 
 namespace faultline::model {
 
@@ -97,9 +98,10 @@ struct Container {
   std::vector<std::string> port_names = {};  ///< ports[].name, which a Service's targetPort may name
 };
 
-/// spec.template of a workload, or a bare Pod's own spec.
-struct PodTemplate {
-  Labels labels;
+/// The parts of a pod template that only availability targets' readers use (placement, the
+/// dependency graph, rules on a workload's own spec); an owned Pod or ReplicaSet leaves them
+/// unallocated (keep_what_owned_objects_need in model/workload_builder.cpp).
+struct PodTemplateDetail {
   Labels annotations;
   Labels node_selector;
   NodeAffinity node_affinity;
@@ -108,12 +110,18 @@ struct PodTemplate {
   std::vector<Toleration> tolerations;
   std::vector<TopologySpreadConstraint> topology_spread;
   std::vector<Volume> volumes;
+  std::string priority_class_name;
+  std::string scheduler_name;
+};
+
+/// spec.template of a workload, or a bare Pod's own spec.
+struct PodTemplate {
+  Labels labels;
   std::vector<Container> containers;  ///< init containers included, after the main ones
   std::string node_name;
   bool host_network = false;
-  std::string priority_class_name;
-  std::string scheduler_name;
   std::map<std::string, std::int64_t> overhead;  ///< spec.overhead (RuntimeClass pod overhead), parsed as requests
+  OnHeap<PodTemplateDetail> detail;
 };
 
 }  // namespace faultline::model

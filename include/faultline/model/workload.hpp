@@ -30,13 +30,10 @@ struct PodStatus {
   std::string unschedulable;     ///< PodScheduled=False: "Unschedulable: 0/3 nodes are available: ..."
 };
 
-/// A Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, bare Pod, Job or CronJob.
-struct Workload {
-  ObjectMeta meta;
-  WorkloadKind kind = WorkloadKind::Deployment;
-  std::optional<int> replicas;  ///< spec.replicas as written; nullopt = API default 1
+/// A workload's selector and rollout fields: no Pod has them and no stage reads an owned
+/// ReplicaSet's, so those leave this part unallocated.
+struct WorkloadDetail {
   std::optional<LabelSelector> selector;
-  PodTemplate pod;
   std::vector<ClaimSpec> volume_claim_templates;  ///< StatefulSet only
   /// Rolling update parameters (Deployment, DaemonSet; a StatefulSet has no maxSurge).
   std::string strategy_type;  ///< "RollingUpdate" (default), "Recreate", "OnDelete"
@@ -44,6 +41,15 @@ struct Workload {
   std::optional<IntOrPercent> max_surge;
   int partition = 0;  ///< StatefulSet rollingUpdate.partition: ordinals below it are never updated
   std::string pod_management_policy;  ///< StatefulSet
+};
+
+/// A Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, bare Pod, Job or CronJob.
+struct Workload {
+  ObjectMeta meta;
+  WorkloadKind kind = WorkloadKind::Deployment;
+  std::optional<int> replicas;  ///< spec.replicas as written; nullopt = API default 1
+  PodTemplate pod;
+  OnHeap<WorkloadDetail> detail;
   std::string phase;                  ///< Pod status.phase, for observed placement
   PodStatus status;                   ///< Pod only: status beyond the phase, for observed health
 
