@@ -71,7 +71,7 @@ void make_rings(Rings& r, int workloads) {
     const std::string name = fmt::format("ring-{:06}", i);
     w.meta.ref = {"apps/v1", "Deployment", fmt::format("ns-{}", ring), name};
     w.replicas = i % 100 == 0 ? 1 : 2;
-    w.selector = model::LabelSelector{{{"app", name}}, {}};
+    w.detail.edit().selector = model::LabelSelector{{{"app", name}}, {}};
     w.pod.labels = {{"app", name}};
     model::Container c;
     c.name = "app";

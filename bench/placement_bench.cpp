@@ -51,17 +51,17 @@ model::Model cluster(int workloads) {
     const std::string name = fmt::format("app-{:06}", i), ns = fmt::format("team-{}", i % 50);
     w.meta.ref = {"apps/v1", "Deployment", ns, name};
     w.replicas = 1 + i % 4;
-    w.selector = model::LabelSelector{{{"app", name}}, {}};
+    w.detail.edit().selector = model::LabelSelector{{{"app", name}}, {}};
     w.pod.labels = {{"app", name}};
-    w.pod.node_selector = {{"pool", fmt::format("pool-{}", i % kPools)}};
-    if (i % 10 == 0) w.pod.tolerations.push_back({"dedicated", "Equal", "gpu", "NoSchedule", std::nullopt});
+    w.pod.detail.edit().node_selector = {{"pool", fmt::format("pool-{}", i % kPools)}};
+    if (i % 10 == 0) w.pod.detail.edit().tolerations.push_back({"dedicated", "Equal", "gpu", "NoSchedule", std::nullopt});
     const model::LabelSelector own{{{"app", name}}, {}};
-    if (i % 3 == 0) w.pod.pod_anti_affinity.required.push_back({own, {}, std::nullopt, inventory::kHostname, {}, {}});
+    if (i % 3 == 0) w.pod.detail.edit().pod_anti_affinity.required.push_back({own, {}, std::nullopt, inventory::kHostname, {}, {}});
     if (i % 3 == 1) {
       model::TopologySpreadConstraint c;
       c.topology_key = inventory::kZone;
       c.label_selector = own;
-      w.pod.topology_spread.push_back(c);
+      w.pod.detail.edit().topology_spread.push_back(c);
     }
     model::Container c;
     c.name = "app";

@@ -39,9 +39,9 @@ void make_workloads(Synthetic& s, const std::function<void(int i, model::Contain
     const std::string name = fmt::format("svc-{:05}", i);
     w.meta.ref = {"apps/v1", "Deployment", fmt::format("ns-{}", i % 20), name};
     w.replicas = 1 + i % 3;
-    w.selector = model::LabelSelector{{{"app", name}}, {}};
+    w.detail.edit().selector = model::LabelSelector{{{"app", name}}, {}};
     w.pod.labels = {{"app", name}};
-    w.pod.node_selector = {{"pool", fmt::format("pool-{}", i % kPools)}};
+    w.pod.detail.edit().node_selector = {{"pool", fmt::format("pool-{}", i % kPools)}};
     model::Container c;
     c.name = "app";
     c.image = "app:1";
@@ -56,7 +56,7 @@ void place_by_pool(Synthetic& s, int spread_in_one_zone) {
     placement::WorkloadPlacement p;
     p.workload = &w;
     p.replicas = w.declared_replicas();
-    p.eligible = s.pools[std::stoul(w.pod.node_selector.at("pool").substr(5))];
+    p.eligible = s.pools[std::stoul(w.pod.detail->node_selector.at("pool").substr(5))];
     p.eligible_nodes = static_cast<int>(p.eligible->size());
     const bool spread = p.replicas == 3;
     const auto verdict = spread ? placement::Verdict::survives : placement::Verdict::does_not_survive;
