@@ -94,8 +94,9 @@ void release(T& value) {
 /// PodTemplate::detail (nodeSelector, affinities, tolerations, spread constraints, volumes,
 /// priority class and scheduler name: placement of targets), which are freed rather than
 /// emptied, so each costs a pointer; env, envFrom, command and args (dependency extraction and
-/// rules, targets only), host ports (DaemonSet rollouts). Probes and hostNetwork are flags and cost nothing to keep. Repeated objects compare
-/// the documents' text, not the model, and the reports list only availability targets.
+/// rules, targets only), host ports (DaemonSet rollouts). Probes and hostNetwork are flags and
+/// cost nothing to keep. Repeated objects compare the documents' text, not the model, and the
+/// reports list only availability targets.
 void keep_what_owned_objects_need(Workload& w) {
   Labels hash;
   if (auto node = w.meta.labels.extract("pod-template-hash")) hash.insert(std::move(node));
