@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "faultline/expand/expand.hpp"
+#include "faultline/model/crd_schema.hpp"
 #include "related_index.hpp"
 
 namespace faultline::expand {
@@ -53,23 +54,14 @@ constexpr std::pair<std::string_view, std::string_view> kKnownUnmodelled[] = {
 
 using detail::group_of;
 
-bool replicas_like(std::string_view field) {
-  static constexpr std::string_view kNames[] = {"replicas", "instances", "numberOfInstances", "replicaCount",
-                                                "nodeCount", "members", "count"};
-  for (auto n : kNames) {
-    if (field == n) return true;
-  }
-  return false;
-}
-
 /// Does an object schema have a replicas-like property, at most two levels below spec
 /// (spec.replicas, spec.kafka.replicas, spec.nodeSets[].count)?
 bool schema_has_replicas(const YAML::Node& schema, int depth) {
-  if (!schema || !schema.IsMap() || depth > 2) return false;
+  if (!schema || !schema.IsMap() || depth > model::kReplicasSchemaDepth) return false;
   const YAML::Node props = schema["properties"];
   if (props && props.IsMap()) {
     for (const auto& kv : props) {
-      if (kv.first.IsScalar() && replicas_like(kv.first.Scalar())) return true;
+      if (kv.first.IsScalar() && model::replicas_like_field(kv.first.Scalar())) return true;
       if (schema_has_replicas(kv.second, depth + 1)) return true;
     }
   }

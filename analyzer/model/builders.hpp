@@ -23,8 +23,8 @@ void build_storage_class(const YAML::Node& root, FieldReader& r, Model& model);
 void build_node(const YAML::Node& root, FieldReader& r, Model& model);
 void build_config_map(const YAML::Node& root, FieldReader& r, Model& model);
 void build_event(const YAML::Node& root, FieldReader& r, Model& model);
-/// What the expand stage reads of a CustomResourceDefinition (group, kind, the spec schema's
-/// properties two levels deep), in the document's shape; the rest of its schema is dropped.
+/// What the expand stage reads of a CustomResourceDefinition (group, kind, the paths of its spec
+/// schema that lead to a replicas-like property), in the document's shape; the rest is dropped.
 YAML::Node crd_outline(const YAML::Node& root);
 
 }  // namespace faultline::model

@@ -1,24 +1,38 @@
 // A CustomResourceDefinition is kept for one question of the expand stage (does its spec schema
-// have a replicas-like field?), and its schema is often most of a dump's bytes: only the part of
-// the tree that question reads is kept, in the same shape, so the answer stays the same.
+// have a replicas-like field?), and its schema is often most of a dump's bytes: only the paths
+// that lead to such a field are kept, in the document's shape, so the answer stays the same and
+// a CRD costs a few nodes instead of a copy of its schema.
 #include "builders.hpp"
+#include "faultline/model/crd_schema.hpp"
 
 namespace faultline::model {
+
+bool replicas_like_field(std::string_view name) {
+  static constexpr std::string_view kNames[] = {"replicas", "instances", "numberOfInstances", "replicaCount",
+                                                "nodeCount", "members", "count"};
+  for (auto n : kNames) {
+    if (name == n) return true;
+  }
+  return false;
+}
+
 namespace {
 
-/// How deep below `properties.spec` the expand stage looks (spec.x.y, spec.nodeSets[].count).
-constexpr int kSchemaDepth = 2;
-
+/// The part of `schema` on a path to a replicas-like property; a null node when there is none.
 YAML::Node outline_schema(const YAML::Node& schema, int depth) {
-  YAML::Node out(YAML::NodeType::Map);
-  if (!schema.IsMap() || depth > kSchemaDepth) return out;
+  YAML::Node out;
+  if (!schema.IsMap() || depth > kReplicasSchemaDepth) return out;
   const YAML::Node props = FieldReader::child(schema, "properties");
   if (props && props.IsMap()) {
     YAML::Node kept(YAML::NodeType::Map);
-    for (const auto& kv : props) kept.force_insert(YAML::Clone(kv.first), outline_schema(kv.second, depth + 1));
-    out["properties"] = kept;
+    for (const auto& kv : props) {
+      const bool named = kv.first.IsScalar() && replicas_like_field(kv.first.Scalar());
+      YAML::Node below = named ? YAML::Node(YAML::NodeType::Map) : outline_schema(kv.second, depth + 1);
+      if (below.IsMap()) kept.force_insert(YAML::Clone(kv.first), below);
+    }
+    if (kept.size() > 0) out["properties"] = kept;
   }
-  if (const YAML::Node items = FieldReader::child(schema, "items")) out["items"] = outline_schema(items, depth + 1);
+  if (YAML::Node items = outline_schema(FieldReader::child(schema, "items"), depth + 1); items.IsMap()) out["items"] = items;
   return out;
 }
 
@@ -27,10 +41,9 @@ YAML::Node outline_holder(const YAML::Node& holder) {
   YAML::Node out(YAML::NodeType::Map);
   const YAML::Node schema = FieldReader::child(holder, "openAPIV3Schema");
   const YAML::Node props = FieldReader::child(schema, "properties");
-  const YAML::Node spec = FieldReader::child(props, "spec");
   if (!schema.IsMap() || !props.IsMap()) return out;
   YAML::Node kept_props(YAML::NodeType::Map);
-  if (spec) kept_props["spec"] = outline_schema(spec, 0);
+  if (YAML::Node spec = outline_schema(FieldReader::child(props, "spec"), 0); spec.IsMap()) kept_props["spec"] = spec;
   out["openAPIV3Schema"]["properties"] = kept_props;
   return out;
 }

@@ -1,5 +1,5 @@
-// A CustomResourceDefinition keeps only what the expand stage reads: group, kind and the spec
-// schema's properties two levels deep, in the document's shape.
+// A CustomResourceDefinition keeps only what the expand stage reads: group, kind and the paths of
+// its spec schema, at most two levels deep, that lead to a replicas-like property.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -9,7 +9,7 @@
 using namespace faultline;
 using namespace faultline::model;
 
-TEST_CASE("a CRD keeps group, kind and its spec schema two levels deep, nothing else") {
+TEST_CASE("a CRD keeps group, kind and the spec schema's paths to a replica count, nothing else") {
   Model m;
   Diagnostics diags;
   load_model_text(R"(apiVersion: apiextensions.k8s.io/v1
@@ -30,11 +30,14 @@ spec:
           spec:
             type: object
             properties:
+              image: {type: string}
+              storage: {properties: {class: {type: string}, size: {type: string}}}
               shards:
                 type: array
                 items:
                   properties:
                     count: {type: integer}
+                    size: {type: integer}
                     deep: {properties: {deeper: {properties: {replicas: {type: integer}}}}}
 )",
                   "crd.yaml", {}, m, diags);
@@ -49,7 +52,31 @@ spec:
   CHECK_FALSE(schema["properties"]["status"]);
   const YAML::Node shards = schema["properties"]["spec"]["properties"]["shards"];
   CHECK_FALSE(shards["type"]);
-  CHECK(shards["items"]["properties"]["count"]);                                      // spec.shards[].count: level 2
-  CHECK(shards["items"]["properties"]["deep"]);                                       // the key is kept ...
-  CHECK_FALSE(shards["items"]["properties"]["deep"]["properties"]);                   // ... not what lies below
+  CHECK(shards["items"]["properties"]["count"]);                    // spec.shards[].count: level 2
+  CHECK(shards["items"]["properties"].size() == 1);                 // not size, nor deep: its replicas is level 4
+  const YAML::Node spec = schema["properties"]["spec"]["properties"];
+  CHECK(spec.size() == 1);  // image and storage lead to no replica count
+}
+
+TEST_CASE("a CRD without a replica count keeps no schema paths") {
+  Model m;
+  Diagnostics diags;
+  load_model_text(R"(apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: certs.example.com}
+spec:
+  group: example.com
+  names: {kind: Cert, plural: certs}
+  versions:
+  - name: v1
+    schema:
+      openAPIV3Schema:
+        properties:
+          spec: {properties: {dnsNames: {type: array, items: {type: string}}, issuer: {properties: {name: {type: string}}}}}
+)",
+                  "crd.yaml", {}, m, diags);
+  REQUIRE(m.raw.size() == 1);
+  const YAML::Node schema = m.raw.front().body["spec"]["versions"][0]["schema"]["openAPIV3Schema"];
+  CHECK(schema["properties"].IsMap());
+  CHECK(schema["properties"].size() == 0);
 }
