@@ -6,7 +6,7 @@
 
 namespace faultline::pipeline {
 
-void attach_blast_radius(const graph::SystemGraph& g, std::vector<rules::Finding>& findings) {
+void attach_blast_radius(const graph::SystemGraph& g, rules::Findings& findings) {
   std::unordered_map<std::string, graph::Vertex> spofs;
   for (const graph::Vertex v : g.workloads()) {
     if (g[v].spof.spof) spofs.emplace(g[v].label, v);

@@ -9,6 +9,6 @@ namespace faultline::pipeline {
 
 /// Sets Finding::blast_radius (workloads that depend on the object, transitively) on every
 /// finding whose object is a workload the graph counts as a SPOF.
-void attach_blast_radius(const graph::SystemGraph& graph, std::vector<rules::Finding>& findings);
+void attach_blast_radius(const graph::SystemGraph& graph, rules::Findings& findings);
 
 }  // namespace faultline::pipeline

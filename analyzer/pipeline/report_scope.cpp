@@ -23,7 +23,7 @@ bool within(const fs::path& file, const fs::path& root) {
 
 }  // namespace
 
-std::size_t keep_findings_in(const std::vector<std::string>& paths, std::vector<rules::Finding>& findings) {
+std::size_t keep_findings_in(const std::vector<std::string>& paths, rules::Findings& findings) {
   std::vector<fs::path> roots;
   for (const auto& p : paths)
     if (p != "-") roots.push_back(normal(p));

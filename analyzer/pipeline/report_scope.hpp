@@ -10,6 +10,6 @@ namespace faultline::pipeline {
 
 /// Removes the findings whose file is not one of `paths` or inside one of them (directories);
 /// findings without a file (a namespace or the cluster) go too. Returns how many were removed.
-std::size_t keep_findings_in(const std::vector<std::string>& paths, std::vector<rules::Finding>& findings);
+std::size_t keep_findings_in(const std::vector<std::string>& paths, rules::Findings& findings);
 
 }  // namespace faultline::pipeline

@@ -30,7 +30,7 @@ bool entry_less(const BaselineEntry& a, const BaselineEntry& b) {
 
 }  // namespace
 
-std::vector<BaselineEntry> baseline_entries(const std::vector<Finding>& findings, BaselineKeep keep) {
+std::vector<BaselineEntry> baseline_entries(const Findings& findings, BaselineKeep keep) {
   std::vector<BaselineEntry> entries;
   std::set<std::string> seen;
   for (const auto& f : findings) {
@@ -45,7 +45,7 @@ std::vector<BaselineEntry> baseline_entries(const std::vector<Finding>& findings
   return entries;
 }
 
-std::string baseline_json(const std::vector<Finding>& findings) { return baseline_json(baseline_entries(findings)); }
+std::string baseline_json(const Findings& findings) { return baseline_json(baseline_entries(findings)); }
 
 std::string baseline_json(const std::vector<BaselineEntry>& entries) {
   std::string out = "{\n  \"version\": 1,\n  \"findings\": [";
@@ -57,7 +57,7 @@ std::string baseline_json(const std::vector<BaselineEntry>& entries) {
   return out + (entries.empty() ? "]\n}\n" : "\n  ]\n}\n");
 }
 
-bool write_baseline(const std::string& path, const std::vector<Finding>& findings, Diagnostics& errors) {
+bool write_baseline(const std::string& path, const Findings& findings, Diagnostics& errors) {
   return write_baseline(path, baseline_entries(findings), errors);
 }
 
@@ -92,7 +92,7 @@ Baseline read_baseline(const std::string& path, Diagnostics& errors) {
   return baseline;
 }
 
-std::vector<BaselineEntry> apply_baseline(const Baseline& baseline, std::vector<Finding>& findings) {
+std::vector<BaselineEntry> apply_baseline(const Baseline& baseline, Findings& findings) {
   std::set<std::string> accepted, matched;
   for (const auto& e : baseline.entries) accepted.insert(e.fingerprint);
   for (auto& f : findings) {

@@ -108,7 +108,7 @@ Finding to_finding(const Rule& rule, Hit& hit) {
 
 }  // namespace
 
-std::size_t evaluate_rule(const Rule& rule, const Template& tmpl, const Context& context, std::vector<Finding>& findings,
+std::size_t evaluate_rule(const Rule& rule, const Template& tmpl, const Context& context, Findings& findings,
                           Diagnostics* problems, std::vector<const model::ObjectMeta*>* examined_objects) {
   const Params params(rule.params, tmpl.params);
   std::size_t in_scope = 0;
@@ -133,10 +133,10 @@ std::size_t evaluate_rule(const Rule& rule, const Template& tmpl, const Context&
   return in_scope;
 }
 
-std::vector<Finding> evaluate(const Catalogue& catalogue, const Context& context,
+Findings evaluate(const Catalogue& catalogue, const Context& context,
                               std::map<std::string, std::size_t>* examined, Diagnostics* problems,
                               std::map<std::string, std::vector<const model::ObjectMeta*>>* examined_objects) {
-  std::vector<Finding> findings;
+  Findings findings;
   for (const Rule& rule : catalogue.rules) {
     const Template* tmpl = rule.enabled ? find_template(rule.template_id) : nullptr;
     if (!tmpl) continue;

@@ -32,7 +32,7 @@ bool is_scope(const model::ObjectRef& ref) {
   return (ref.kind == "Namespace" && ref.ns.empty()) || (ref.kind == "Cluster" && ref.name.empty());
 }
 
-void sort_findings(std::vector<Finding>& findings) {
+void sort_findings(Findings& findings) {
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(b.severity, a.object.ns, a.object.kind, a.object.name, a.rule, a.subject) <
            std::tie(a.severity, b.object.ns, b.object.kind, b.object.name, b.rule, b.subject);

@@ -15,7 +15,7 @@ bool names_rule(const Finding& f, const std::string& rule) {
 
 }  // namespace
 
-void apply_ignores(const std::vector<ScopeIgnore>& ignores, std::vector<Finding>& findings) {
+void apply_ignores(const std::vector<ScopeIgnore>& ignores, Findings& findings) {
   if (ignores.empty()) return;
   for (auto& f : findings) {
     if (f.suppressed) continue;

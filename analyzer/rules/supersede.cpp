@@ -25,7 +25,7 @@ void absorb(Finding& into, Finding& from) {
 
 }  // namespace
 
-void absorb_superseded(const Catalogue& catalogue, std::vector<Finding>& findings) {
+void absorb_superseded(const Catalogue& catalogue, Findings& findings) {
   std::map<model::ObjectRef, std::vector<std::size_t>> by_object;
   for (std::size_t i = 0; i < findings.size(); ++i) by_object[findings[i].object].push_back(i);
   std::vector<bool> absorbed(findings.size(), false);

@@ -68,7 +68,7 @@ struct Analysis {
   capacity::Capacity capacity;
   /// The system graph (dependencies, SPOFs); null when the analysis stopped before building it.
   std::shared_ptr<const graph::SystemGraph> graph;
-  std::vector<rules::Finding> findings;
+  rules::Findings findings;
   Diagnostics diagnostics;
   Summary summary;
   /// Baseline entries that no finding matched any more (fixed since the baseline was written).

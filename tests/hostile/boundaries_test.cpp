@@ -25,7 +25,7 @@ TEST_CASE("a rule whose template throws (out of memory) loses only its findings 
     for (const auto& w : in.ctx.model.workloads) (void)in.in_scope(w.meta);
     throw std::bad_alloc();
   };
-  std::vector<rules::Finding> findings(1);  // an earlier rule's finding stays
+  rules::Findings findings(1);  // an earlier rule's finding stays
   Diagnostics problems;
   CHECK(rules::evaluate_rule(*rule, failing, context, findings, &problems) == 1);
   CHECK(findings.size() == 1);

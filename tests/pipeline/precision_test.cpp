@@ -24,8 +24,8 @@ const std::string kTwoNodes =
     "  - {apiVersion: v1, kind: Node, metadata: {name: n2, labels: {kubernetes.io/hostname: n2, topology.kubernetes.io/zone: b}},"
     " status: {conditions: [{type: Ready, status: \"True\"}]}}\n";
 
-std::vector<rules::Finding> unsuppressed(const Analysis& a, const std::string& rule) {
-  std::vector<rules::Finding> out;
+rules::Findings unsuppressed(const Analysis& a, const std::string& rule) {
+  rules::Findings out;
   for (const auto& f : test::findings_of(a, rule))
     if (!f.suppressed) out.push_back(f);
   return out;

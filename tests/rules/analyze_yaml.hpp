@@ -23,8 +23,8 @@ inline std::unique_ptr<Analysis> analyze_yaml(const std::string& yaml, AnalysisO
 }
 
 /// Unsuppressed and suppressed findings of one rule.
-inline std::vector<rules::Finding> findings_of(const Analysis& a, const std::string& rule) {
-  std::vector<rules::Finding> out;
+inline rules::Findings findings_of(const Analysis& a, const std::string& rule) {
+  rules::Findings out;
   std::copy_if(a.findings.begin(), a.findings.end(), std::back_inserter(out),
                [&](const rules::Finding& f) { return f.rule == rule; });
   return out;

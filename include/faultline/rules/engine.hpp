@@ -39,16 +39,16 @@ bool runai_present(const model::Model& model);
 /// Runs one rule with `tmpl`, appending its findings; returns how many objects were in its scope.
 /// When the template throws, the rule's findings are dropped and an error naming it is added to `problems`.
 /// `examined_objects`, when given, receives the objects in its scope.
-std::size_t evaluate_rule(const Rule& rule, const Template& tmpl, const Context& context, std::vector<Finding>& findings,
+std::size_t evaluate_rule(const Rule& rule, const Template& tmpl, const Context& context, Findings& findings,
                           Diagnostics* problems, std::vector<const model::ObjectMeta*>* examined_objects = nullptr);
 
 /// Folds each finding of a rule listed in another rule's `supersedes:` into that rule's finding on
 /// the same object: one finding keeps the specific message and fix, the worse severity, and the
 /// generic one in `also_matched`; a suppression of either suppresses it.
-void absorb_superseded(const Catalogue& catalogue, std::vector<Finding>& findings);
+void absorb_superseded(const Catalogue& catalogue, Findings& findings);
 
 /// Suppresses findings whose rule (or a rule they absorbed) and object match an `ignore:` entry.
-void apply_ignores(const std::vector<ScopeIgnore>& ignores, std::vector<Finding>& findings);
+void apply_ignores(const std::vector<ScopeIgnore>& ignores, Findings& findings);
 
 /// Runs every enabled rule, then absorb_superseded and apply_ignores; findings carry message, remediation and
 /// evidence, unsorted. Findings on objects annotated faultline.io/ignore are returned with
@@ -56,7 +56,7 @@ void apply_ignores(const std::vector<ScopeIgnore>& ignores, std::vector<Finding>
 /// and `examined_objects` those objects (pointers into the context's model).
 /// A rule that throws (out of memory included) adds an error to `problems` and no findings;
 /// the other rules still run.
-std::vector<Finding> evaluate(const Catalogue& catalogue, const Context& context,
+Findings evaluate(const Catalogue& catalogue, const Context& context,
                               std::map<std::string, std::size_t>* examined = nullptr,
                               Diagnostics* problems = nullptr,
                               std::map<std::string, std::vector<const model::ObjectMeta*>>* examined_objects = nullptr);

@@ -1,5 +1,6 @@
 #pragma once
 /// A finding: one availability problem of one object, with its evidence and its fix.
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,10 @@ struct Finding {
   std::string fingerprint() const;
 };
 
+/// A run's findings. A deque, not a vector: a finding is about 700 bytes and a cluster dump has
+/// thousands, and a growing vector holds its old and its new buffer at once, at the run's peak.
+using Findings = std::deque<Finding>;
+
 /// The object a namespace-wide finding names: Namespace/<ns>.
 model::ObjectRef namespace_scope(const std::string& ns);
 /// The object a cluster-wide finding names: Cluster.
@@ -65,6 +70,6 @@ model::ObjectRef cluster_scope();
 bool is_scope(const model::ObjectRef& ref);
 
 /// Sorts findings deterministically: severity (worst first), namespace, kind, name, rule, subject.
-void sort_findings(std::vector<Finding>& findings);
+void sort_findings(Findings& findings);
 
 }  // namespace faultline::rules
