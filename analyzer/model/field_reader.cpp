@@ -1,6 +1,7 @@
 // Typed field access with diagnostics; the only place that turns YAML scalars into numbers.
 #include "field_reader.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -136,21 +137,34 @@ std::optional<bool> FieldReader::boolean(const YAML::Node& parent, const char* k
   return std::nullopt;
 }
 
-Labels FieldReader::string_map(const YAML::Node& parent, const char* key, const std::string& path) {
-  Labels out;
+StringMap FieldReader::string_map(const YAML::Node& parent, const char* key, const std::string& path) {
   const YAML::Node m = map(parent, key, path);
-  if (!m) return out;
+  if (!m) return {};
+  StringMap::sequence_type entries;
+  entries.reserve(m.size());
   for (const auto& kv : m) {
     if (!kv.first.IsScalar()) continue;
     if (kv.second.IsNull()) {
-      out[kv.first.Scalar()] = "";
+      entries.emplace_back(kv.first.Scalar(), "");
     } else if (kv.second.IsScalar()) {
-      out[kv.first.Scalar()] = kv.second.Scalar();
+      entries.emplace_back(kv.first.Scalar(), kv.second.Scalar());
     } else {
       error(kv.second, join_path(join_path(path, key), kv.first.Scalar()),
             fmt::format("expected a string, got {}", describe(kv.second, false)));
     }
   }
+  // Sorted once rather than inserted one by one (linear each in a flat map); of keys written
+  // twice the last one counts, as yaml-cpp's lookup and the API server have it.
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (i + 1 < entries.size() && entries[i + 1].first == entries[i].first) continue;
+    if (kept != i) entries[kept] = std::move(entries[i]);
+    ++kept;
+  }
+  entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(kept), entries.end());
+  StringMap out;
+  out.adopt_sequence(boost::container::ordered_unique_range, std::move(entries));
   return out;
 }
 

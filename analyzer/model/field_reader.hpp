@@ -41,7 +41,7 @@ class FieldReader {
   std::string str_or(const YAML::Node& parent, const char* key, const std::string& path, std::string fallback = {});
   std::optional<long> integer(const YAML::Node& parent, const char* key, const std::string& path, long min, long max);
   std::optional<bool> boolean(const YAML::Node& parent, const char* key, const std::string& path);
-  Labels string_map(const YAML::Node& parent, const char* key, const std::string& path);
+  StringMap string_map(const YAML::Node& parent, const char* key, const std::string& path);
   std::vector<std::string> string_list(const YAML::Node& parent, const char* key, const std::string& path);
   /// Non-negative integer or percentage; `max_percent` bounds percentages (100 for budgets).
   std::optional<IntOrPercent> int_or_percent(const YAML::Node& parent, const char* key, const std::string& path,

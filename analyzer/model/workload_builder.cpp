@@ -99,7 +99,7 @@ void release(T& value) {
 /// reports list only availability targets.
 void keep_what_owned_objects_need(Workload& w) {
   Labels hash;
-  if (auto node = w.meta.labels.extract("pod-template-hash")) hash.insert(std::move(node));
+  if (const auto it = w.meta.labels.find("pod-template-hash"); it != w.meta.labels.end()) hash.insert(std::move(*it));
   w.meta.labels.swap(hash);
   release(w.meta.annotations);
   w.detail.reset();

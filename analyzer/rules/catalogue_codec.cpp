@@ -3,13 +3,16 @@
 #include "catalogue_codec.hpp"
 
 #include <cstdint>
-#include <map>
 #include <stdexcept>
 #include <type_traits>
 #include <utility>
 
 namespace faultline::rules::detail {
 namespace {
+
+/// std::map and the model's flat string maps, written the same way.
+template <class T>
+concept KeyValueMap = requires { typename T::mapped_type; };
 
 /// Changes whenever a field is added to, removed from or reordered in a list below.
 constexpr std::string_view kMagic = "faultline-packs-1\n";
@@ -52,7 +55,7 @@ class Writer {
     number(static_cast<std::uint32_t>(v.size()));
     for (const T& item : v) value(item);
   }
-  template <class K, class V> void value(const std::map<K, V>& m) {
+  template <KeyValueMap Map> void value(const Map& m) {
     number(static_cast<std::uint32_t>(m.size()));
     for (const auto& [k, v] : m) {
       value(k);
@@ -68,7 +71,7 @@ class Writer {
     value(p.second);
   }
   // The field lists take non-const references, for the Reader; the Writer only reads through them.
-  template <class T> requires std::is_class_v<T> void value(const T& v) { fields(*this, const_cast<T&>(v)); }
+  template <class T> requires(std::is_class_v<T> && !KeyValueMap<T>) void value(const T& v) { fields(*this, const_cast<T&>(v)); }
 
  private:
   void number(std::uint32_t n) {
@@ -101,15 +104,15 @@ class Reader {
     v.resize(n);
     for (T& item : v) value(item);
   }
-  template <class K, class V> void value(std::map<K, V>& m) {
+  template <KeyValueMap Map> void value(Map& m) {
     const std::uint32_t n = number();
-    for (std::uint32_t i = 0; i < n; ++i) {
-      K k;
-      V v;
+    if (n > in_.size()) throw std::runtime_error("bad count");
+    std::vector<std::pair<typename Map::key_type, typename Map::mapped_type>> entries(n);
+    for (auto& [k, v] : entries) {
       value(k);
       value(v);
-      m.emplace(std::move(k), std::move(v));
     }
+    m = Map(entries.begin(), entries.end());  // one sort, not an insertion per entry
   }
   template <class T> void value(std::optional<T>& v) {
     bool present = false;
@@ -122,7 +125,7 @@ class Reader {
     value(p.first);
     value(p.second);
   }
-  template <class T> requires std::is_class_v<T> void value(T& v) { fields(*this, v); }
+  template <class T> requires(std::is_class_v<T> && !KeyValueMap<T>) void value(T& v) { fields(*this, v); }
 
  private:
   std::string_view take(std::size_t n) {

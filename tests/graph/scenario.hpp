@@ -42,7 +42,7 @@ class Scenario {
     return s;
   }
 
-  model::ConfigMap& config_map(const std::string& name, std::map<std::string, std::string> data,
+  model::ConfigMap& config_map(const std::string& name, model::StringMap data,
                                const std::string& ns = "shop") {
     auto& cm = model.config_maps.emplace_back();
     cm.meta.ref = {"v1", "ConfigMap", ns, name};

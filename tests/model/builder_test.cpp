@@ -108,3 +108,32 @@ TEST_CASE("builder: host ports, and containerPort bound on the node under hostNe
   CHECK(b.model.workloads[1].pod.host_network);
   CHECK(b.model.workloads[1].pod.containers.at(0).host_ports == std::vector<std::string>{"9100/TCP"});
 }
+
+TEST_CASE("string maps read from a manifest are sorted by key, the last of a repeated key counts") {
+  const auto b = testing::build_text(R"(apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  labels: {zeta: "1", alpha: "2", mid: "3", alpha: "4"}
+data: {b: x, a: y, c: ~}
+)");
+  REQUIRE(b.model.config_maps.size() == 1);
+  const auto& cm = b.model.config_maps.front();
+  CHECK(cm.meta.labels == model::Labels{{"alpha", "4"}, {"mid", "3"}, {"zeta", "1"}});
+  CHECK(cm.data == model::StringMap{{"a", "y"}, {"b", "x"}, {"c", ""}});
+  std::string keys;
+  for (const auto& [k, v] : cm.meta.labels) keys += k;
+  CHECK(keys == "alphamidzeta");
+}
+
+TEST_CASE("a map of a hundred thousand annotations is read whole, not one insertion at a time") {
+  std::string yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\n  annotations:\n";
+  constexpr int kEntries = 100'000;
+  for (int i = kEntries; i > 0; --i) yaml += "    k" + std::to_string(i) + ": v\n";  // reverse order: worst for insertion
+  const auto b = testing::build_text(yaml);
+  REQUIRE(b.model.config_maps.size() == 1);
+  const auto& annotations = b.model.config_maps.front().meta.annotations;
+  CHECK(annotations.size() == kEntries);
+  CHECK(annotations.begin()->first == "k1");
+  CHECK(annotations.find("k99999") != annotations.end());
+}

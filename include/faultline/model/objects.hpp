@@ -88,7 +88,7 @@ struct Node {
   bool unschedulable = false;
   std::optional<bool> ready;  ///< status.conditions[type=Ready]; nullopt when unknown
   std::vector<std::string> pressure;  ///< MemoryPressure, DiskPressure, PIDPressure conditions that are True
-  std::map<std::string, std::string> allocatable;
+  StringMap allocatable;
   /// status.allocatable parsed like requests (cpu in millicores, the rest in units); a value
   /// that is not a quantity is reported and left out.
   std::map<std::string, std::int64_t> allocatable_amounts;
@@ -118,7 +118,7 @@ struct WebhookConfiguration {
 /// A ConfigMap's data, for dependency extraction.
 struct ConfigMap {
   ObjectMeta meta;
-  std::map<std::string, std::string> data;
+  StringMap data;
 };
 
 /// An Event about a Pod (the scheduler's FailedScheduling reasons), for observed health.
