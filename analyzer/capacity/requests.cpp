@@ -43,7 +43,9 @@ PodRequests pod_requests(const model::PodTemplate& pod) {
   add(out.amounts, sidecars);
   max_into(out.amounts, init_peak);
   add(out.amounts, pod.overhead);
-  std::erase_if(out.amounts, [](const auto& kv) { return kv.second == 0; });
+  auto amounts = out.amounts.extract_sequence();
+  amounts.erase(std::remove_if(amounts.begin(), amounts.end(), [](const auto& kv) { return kv.second == 0; }), amounts.end());
+  out.amounts.adopt_sequence(boost::container::ordered_unique_range, std::move(amounts));
   return out;
 }
 

@@ -1,7 +1,6 @@
 // Typed field access with diagnostics; the only place that turns YAML scalars into numbers.
 #include "field_reader.hpp"
 
-#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -153,19 +152,7 @@ StringMap FieldReader::string_map(const YAML::Node& parent, const char* key, con
             fmt::format("expected a string, got {}", describe(kv.second, false)));
     }
   }
-  // Sorted once rather than inserted one by one (linear each in a flat map); of keys written
-  // twice the last one counts, as yaml-cpp's lookup and the API server have it.
-  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (i + 1 < entries.size() && entries[i + 1].first == entries[i].first) continue;
-    if (kept != i) entries[kept] = std::move(entries[i]);
-    ++kept;
-  }
-  entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(kept), entries.end());
-  StringMap out;
-  out.adopt_sequence(boost::container::ordered_unique_range, std::move(entries));
-  return out;
+  return sorted_map<StringMap>(std::move(entries));
 }
 
 std::vector<std::string> FieldReader::string_list(const YAML::Node& parent, const char* key, const std::string& path) {

@@ -170,26 +170,25 @@ Container read_container(FieldReader& r, const YAML::Node& item, const std::stri
 
 }  // namespace
 
-std::map<std::string, std::int64_t> read_resources(FieldReader& r, const YAML::Node& parent, const char* key, const std::string& path) {
-  std::map<std::string, std::int64_t> out;
-  const std::string list_path = join_path(path, key);
+ResourceAmounts read_resources(FieldReader& r, const YAML::Node& parent, const char* key, const std::string& path) {
   const YAML::Node list = r.map(parent, key, path);
-  if (!list) return out;
+  if (!list) return {};
+  const std::string list_path = join_path(path, key);
+  ResourceAmounts::sequence_type entries;
   for (const auto& kv : list) {
     if (!kv.first.IsScalar()) continue;
     const std::string& name = kv.first.Scalar();
-    const std::string field = join_path(list_path, name);
     if (!kv.second.IsScalar()) {
-      r.error(kv.second, field, "expected a quantity such as 500m or 1Gi");
+      r.error(kv.second, join_path(list_path, name), "expected a quantity such as 500m or 1Gi");
       continue;
     }
     std::string error;
     const auto amount = parse_quantity(kv.second.Scalar(), resource_scale(name), error);
-    if (!amount) r.error(kv.second, field, error);
-    else if (*amount < 0) r.error(kv.second, field, fmt::format("\"{}\" is negative", kv.second.Scalar()));
-    else out[name] = *amount;
+    if (!amount) r.error(kv.second, join_path(list_path, name), error);
+    else if (*amount < 0) r.error(kv.second, join_path(list_path, name), fmt::format("\"{}\" is negative", kv.second.Scalar()));
+    else entries.emplace_back(name, *amount);
   }
-  return out;
+  return sorted_map<ResourceAmounts>(std::move(entries));
 }
 
 PodTemplate read_pod_template(FieldReader& r, const YAML::Node& metadata, const YAML::Node& spec, const std::string& meta_path,

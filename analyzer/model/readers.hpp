@@ -33,7 +33,7 @@ PodTemplate read_pod_template(FieldReader& r, const YAML::Node& metadata, const 
 
 /// A ResourceList at parent[key] (requests, limits, overhead, allocatable), each value parsed as a
 /// quantity in the resource's scale; values that are not quantities or are negative are reported.
-std::map<std::string, std::int64_t> read_resources(FieldReader& r, const YAML::Node& parent, const char* key,
+ResourceAmounts read_resources(FieldReader& r, const YAML::Node& parent, const char* key,
                                                    const std::string& path);
 
 /// A Pod's status: Ready, restarts, container waiting reasons, PodScheduled=False.

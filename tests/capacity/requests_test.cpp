@@ -10,7 +10,7 @@ using faultline::capacity::pod_requests;
 
 namespace {
 
-model::Container container(std::map<std::string, std::int64_t> requests, bool init = false, std::string restart = "") {
+model::Container container(model::ResourceAmounts requests, bool init = false, std::string restart = "") {
   model::Container c;
   c.name = "c";
   c.requests = std::move(requests);

@@ -1,7 +1,6 @@
 #pragma once
 /// What one pod of a template asks the scheduler for, computed as Kubernetes does.
 #include <cstdint>
-#include <map>
 #include <string>
 
 #include "faultline/model/pod_template.hpp"
@@ -9,7 +8,7 @@
 namespace faultline::capacity {
 
 /// Per resource name, in the resource's scale (cpu in millicores, the rest in units).
-using ResourceList = std::map<std::string, std::int64_t>;
+using ResourceList = model::ResourceAmounts;
 
 /// A pod's requests; `known` is false when no container declares requests or limits, in which
 /// case the capacity the pod needs is unknown (never assumed to fit).

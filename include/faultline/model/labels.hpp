@@ -4,15 +4,14 @@
 #include <string>
 #include <vector>
 
-#include <boost/container/flat_map.hpp>
+#include "faultline/model/sorted_map.hpp"
 
 namespace faultline::model {
 
 /// A map of strings read from a manifest (labels, annotations, a ConfigMap's data), sorted by key
 /// so output is deterministic. Flat (one sorted array): a cluster dump holds tens of thousands of
 /// these with two or three entries each, where a node-based map costs an allocation and about
-/// twice the bytes per entry. Inserting one entry costs linear time, so a map read from input is
-/// built whole (FieldReader::string_map).
+/// twice the bytes per entry. A map read from input is built whole (sorted_map).
 using StringMap = boost::container::flat_map<std::string, std::string>;
 /// A label or annotation map.
 using Labels = StringMap;

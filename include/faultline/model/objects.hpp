@@ -1,7 +1,6 @@
 #pragma once
 /// The non-workload kinds the analysis reads: autoscalers, budgets, services, storage, nodes, webhooks.
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,7 +90,7 @@ struct Node {
   StringMap allocatable;
   /// status.allocatable parsed like requests (cpu in millicores, the rest in units); a value
   /// that is not a quantity is reported and left out.
-  std::map<std::string, std::int64_t> allocatable_amounts;
+  ResourceAmounts allocatable_amounts;
 };
 
 /// One webhook of a Validating/MutatingWebhookConfiguration.

@@ -1,7 +1,6 @@
 #pragma once
 /// The pod template: everything the scheduler reads to place a pod.
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +69,10 @@ struct Volume {
   std::string config_map;  ///< for configMap (and projected configMap sources)
 };
 
+/// Amounts per resource name in the resource's scale (model/quantity.hpp): cpu in millicores,
+/// everything else in units (bytes, GPUs).
+using ResourceAmounts = boost::container::flat_map<std::string, std::int64_t>;
+
 /// A container, reduced to what dependency extraction and rules read.
 struct Container {
   std::string name;
@@ -88,8 +91,8 @@ struct Container {
   bool has_liveness_probe = false;
   /// resources.requests and resources.limits, parsed: cpu in millicores, everything else in units
   /// (bytes, GPUs); see model/quantity.hpp. A value that is not a quantity is reported and left out.
-  std::map<std::string, std::int64_t> requests;
-  std::map<std::string, std::int64_t> limits;
+  ResourceAmounts requests;
+  ResourceAmounts limits;
   /// Ports this container holds on its node, "9100/TCP": ports[].hostPort, or the containerPort
   /// itself under hostNetwork (the API defaults hostPort so). One pod per node may hold each.
   std::vector<std::string> host_ports;
@@ -120,7 +123,7 @@ struct PodTemplate {
   std::vector<Container> containers;  ///< init containers included, after the main ones
   std::string node_name;
   bool host_network = false;
-  std::map<std::string, std::int64_t> overhead;  ///< spec.overhead (RuntimeClass pod overhead), parsed as requests
+  ResourceAmounts overhead;  ///< spec.overhead (RuntimeClass pod overhead), parsed as requests
   OnHeap<PodTemplateDetail> detail;
 };
 
