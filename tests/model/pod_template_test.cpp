@@ -310,3 +310,20 @@ data: {url: "http://db.data.svc:5432"}
   CHECK(m.webhooks[1].webhooks[0].url == "https://x");
   CHECK(m.find_config_map("default", "cfg")->data.at("url") == "http://db.data.svc:5432");
 }
+
+TEST_CASE("resource amounts are sorted by name, the last of a repeated name counts, bad values are left out") {
+  const auto b = build_text(R"(apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+  - name: main
+    image: main:1
+    resources:
+      requests: {nvidia.com/gpu: "1", memory: 1Gi, cpu: 500m, cpu: 250m, ephemeral-storage: lots}
+)");
+  REQUIRE(b.model.workloads.size() == 1);
+  const auto& requests = b.model.workloads[0].pod.containers.at(0).requests;
+  CHECK(requests == ResourceAmounts{{"cpu", 250}, {"memory", 1073741824}, {"nvidia.com/gpu", 1}});
+  CHECK(has_diag(b, "ephemeral-storage"));
+}
