@@ -20,7 +20,7 @@ void add_graph_input_options(CLI::App& app, GraphInputOptions& o, const std::vec
   add_settings_flags(app, o.settings, FlagSet::analysis);
 }
 
-std::unique_ptr<Analysis> analyze_for_graph(const GraphInputOptions& o, Environment& env) {
+std::shared_ptr<const Analysis> analyze_for_graph(const GraphInputOptions& o, Environment& env) {
   if (o.paths.empty() && env.stdin_is_terminal) {
     env.err << "faultline: error: no input: name files or directories, or pipe manifests in\n";
     return nullptr;

@@ -24,7 +24,7 @@ void add_graph_input_options(CLI::App& app, GraphInputOptions& o, const std::vec
 
 /// Runs the pipeline. Prints error diagnostics to stderr; returns null when nothing can be shown
 /// (a bad pack, or no input at all on a terminal).
-std::unique_ptr<Analysis> analyze_for_graph(const GraphInputOptions& o, Environment& env);
+std::shared_ptr<const Analysis> analyze_for_graph(const GraphInputOptions& o, Environment& env);
 
 
 }  // namespace faultline::cli

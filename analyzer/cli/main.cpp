@@ -47,6 +47,9 @@ int main(int argc, char** argv) {
   env.stderr_is_terminal = isatty(STDERR_FILENO) == 1;
   env.progress = faultline::report::progress_wanted(env.stderr_is_terminal, std::getenv("CI"), std::getenv("TERM"));
   env.progress_after = progress_after(std::getenv("FAULTLINE_PROGRESS_AFTER"), env.progress_after);
+#ifndef FAULTLINE_INSTRUMENTED
+  env.keep_analysis_until_exit = true;
+#endif
   std::ios::sync_with_stdio(false);
   return faultline::cli::run(std::vector<std::string>(argv + 1, argv + argc), env);
 }

@@ -6,7 +6,7 @@
 
 namespace faultline::cli {
 
-std::unique_ptr<Analysis> run_analysis(AnalysisOptions options, Environment& env) {
+std::shared_ptr<const Analysis> run_analysis(AnalysisOptions options, Environment& env) {
   std::optional<report::ProgressLine> line;
   if (env.progress) {
     line.emplace(env.err, [] { return std::chrono::steady_clock::now(); }, env.progress_after);
@@ -14,6 +14,7 @@ std::unique_ptr<Analysis> run_analysis(AnalysisOptions options, Environment& env
   }
   auto analysis = env.analyze(options);
   if (line) line->finish();
+  if (env.keep_analysis_until_exit) return {analysis.release(), [](const Analysis*) {}};
   return analysis;
 }
 
