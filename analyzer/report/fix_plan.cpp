@@ -46,7 +46,7 @@ void add_helm(std::vector<HelmUpgrade>& helm, const rules::Finding& f, const std
     h.ns = f.object.ns;
     it = helm.insert(helm.end(), h);
   }
-  for (const auto& set : f.plan.helm_sets) {
+  for (const auto& set : f.plan->helm_sets) {
     const bool known = std::any_of(it->sets.begin(), it->sets.end(), [&](const std::string& s) { return key_of(s) == key_of(set); });
     if (!known) it->sets.push_back(set);
   }
@@ -129,23 +129,23 @@ FixPlan build_fix_plan(const Analysis& analysis, const std::vector<const rules::
                        const std::string& helm_release) {
   FixPlan plan;
   for (const auto* f : listed) {
-    if (f->suppressed || f->plan.empty()) continue;
-    if (!f->plan.helm_sets.empty()) add_helm(plan.helm, *f, helm_release);
-    for (const auto& field : f->plan.runaiconfig)
+    if (f->suppressed || f->plan->empty()) continue;
+    if (!f->plan->helm_sets.empty()) add_helm(plan.helm, *f, helm_release);
+    for (const auto& field : f->plan->runaiconfig)
       if (std::none_of(plan.runaiconfig.begin(), plan.runaiconfig.end(), [&](const auto& p) { return p.first == field.first; }))
         plan.runaiconfig.push_back(field);
-    if (!f->plan.node_label.empty()) {
-      const int wanted = std::max(1, std::atoi(f->plan.node_count.c_str()));
-      auto it = std::find_if(plan.labels.begin(), plan.labels.end(), [&](const auto& l) { return l.label == f->plan.node_label; });
-      if (it == plan.labels.end()) it = plan.labels.insert(plan.labels.end(), NodeLabelling{f->plan.node_label, 0, {}});
+    if (!f->plan->node_label.empty()) {
+      const int wanted = std::max(1, std::atoi(f->plan->node_count.c_str()));
+      auto it = std::find_if(plan.labels.begin(), plan.labels.end(), [&](const auto& l) { return l.label == f->plan->node_label; });
+      if (it == plan.labels.end()) it = plan.labels.insert(plan.labels.end(), NodeLabelling{f->plan->node_label, 0, {}});
       it->wanted = std::max(it->wanted, wanted);
     }
     // A workload an operator derives from a custom resource is changed through that resource, not its manifest.
-    if (!f->plan.yaml.empty() && f->expanded_from.empty()) {
+    if (!f->plan->yaml.empty() && f->expanded_from.empty()) {
       const std::string object = f->object.display();
       auto it = std::find_if(plan.snippets.begin(), plan.snippets.end(),
-                             [&](const Snippet& s) { return s.object == object && s.yaml == f->plan.yaml; });
-      if (it == plan.snippets.end()) it = plan.snippets.insert(plan.snippets.end(), Snippet{object, {}, f->plan.yaml});
+                             [&](const Snippet& s) { return s.object == object && s.yaml == f->plan->yaml; });
+      if (it == plan.snippets.end()) it = plan.snippets.insert(plan.snippets.end(), Snippet{object, {}, f->plan->yaml});
       it->rules.push_back(f->rule);
     }
   }

@@ -93,7 +93,8 @@ Finding to_finding(const Rule& rule, Hit& hit) {
   f.message = detail::agree_counts(fill(variant && !variant->message.empty() ? variant->message : rule.message, hit.vars));
   f.remediation =
       detail::agree_counts(fill(variant && !variant->remediation.empty() ? variant->remediation : rule.remediation, hit.vars));
-  f.plan = fill_plan(variant && variant->plan ? *variant->plan : rule.plan, hit.vars);
+  if (PlanItems plan = fill_plan(variant && variant->plan ? *variant->plan : rule.plan, hit.vars); !plan.empty())
+    f.plan.edit() = std::move(plan);
   f.evidence = without_repeats(std::move(hit.evidence), f.message);
   f.subject = std::move(hit.subject);
   // A namespace or cluster finding is not the example object's to suppress: `ignore:` in the config is.

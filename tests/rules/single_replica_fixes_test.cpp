@@ -34,7 +34,7 @@ TEST_CASE("single-replica: a Recreate singleton without leader election is not a
   const auto f = only_single_replica(deployment("  strategy: {type: Recreate}\n", "--port=80"));
   CHECK(f.message.find("singleton by design") != std::string::npos);
   CHECK(f.remediation.find("Do not add replicas") != std::string::npos);
-  CHECK(f.plan.empty());  // nothing to paste: the fix is the workload's own design
+  CHECK(f.plan->empty());  // nothing to paste: the fix is the workload's own design
 }
 
 TEST_CASE("single-replica: --leader-elect=false is no leader election; replicas 0 is parked, not a finding") {

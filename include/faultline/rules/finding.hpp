@@ -7,6 +7,7 @@
 #include "faultline/common/location.hpp"
 #include "faultline/common/severity.hpp"
 #include "faultline/model/object.hpp"
+#include "faultline/model/on_heap.hpp"
 
 namespace faultline::rules {
 
@@ -51,8 +52,9 @@ struct Finding {
   /// A scope finding about too few nodes names them, sorted: workloads whose eligible nodes are
   /// exactly these have their placement findings folded under it (report::find_causes).
   std::vector<std::string> cause_nodes;
-  /// Its part of the fix plan (report::build_fix_plan merges them per tool).
-  PlanItems plan;
+  /// Its part of the fix plan (report::build_fix_plan merges them per tool). Behind a pointer:
+  /// most findings have none, and the items take a quarter of a finding's bytes.
+  model::OnHeap<PlanItems> plan;
 
   /// Stable identity for baselines: rule + object identity + subject (no line numbers).
   std::string fingerprint() const;
