@@ -66,10 +66,10 @@ void add_implied(const model::RawObject& cr, const std::vector<ImpliedObject>& i
     // The deque keeps earlier workloads in place; only the one just added is marked.
     if (model.workloads.size() > before) {
       model::Workload& added = model.workloads.back();
-      added.meta.expanded_from = obj.expanded_from;
+      added.meta.provenance.edit().expanded_from = obj.expanded_from;
       added.meta.where = cr.meta.where;
     }
-    if (model.services.size() > services_before) model.services.back().meta.expanded_from = obj.expanded_from;
+    if (model.services.size() > services_before) model.services.back().meta.provenance.edit().expanded_from = obj.expanded_from;
   }
 }
 

@@ -105,9 +105,9 @@ class GraphBuilder {
       data.quorum = quorum_reason(w, declarations_);
       const Vertex v = add(std::move(data), &w);
       g_.workloads_.push_back(v);
-      if (!w.meta.expanded_from.empty()) {
-        auto [it, added] = custom_resources.try_emplace(w.meta.expanded_from);
-        if (added) it->second = add(vertex(VertexKind::custom_resource, w.meta.expanded_from), nullptr);
+      if (!w.meta.provenance->expanded_from.empty()) {
+        auto [it, added] = custom_resources.try_emplace(w.meta.provenance->expanded_from);
+        if (added) it->second = add(vertex(VertexKind::custom_resource, w.meta.provenance->expanded_from), nullptr);
         connect(it->second, v, EdgeKind::expands_to);
       }
     }

@@ -154,9 +154,10 @@ std::size_t RepeatedObjects::finish() {
     if (slot.list == kNoList) continue;
     ObjectMeta& meta = meta_at(model_, slot.list, slot.index);
     meta.where = analyzed;
-    meta.also_at.clear();
+    auto& also_at = meta.provenance.edit().also_at;
+    also_at.clear();
     for (std::size_t i = 0; i < repeat.places.size(); ++i)
-      if (i != repeat.analyzed) meta.also_at.push_back(repeat.places[i]);
+      if (i != repeat.analyzed) also_at.push_back(repeat.places[i]);
   }
   note_identical(same);
   std::size_t list = 0;

@@ -85,8 +85,8 @@ Finding to_finding(const Rule& rule, Hit& hit) {
     f.where.column = 0;
   }
   if (!hit.scope) {
-    f.expanded_from = meta.expanded_from;
-    f.also_at = meta.also_at;
+    f.expanded_from = meta.provenance->expanded_from;
+    f.also_at = meta.provenance->also_at;
   }
   f.cause_nodes = std::move(hit.cause_nodes);
   std::sort(f.cause_nodes.begin(), f.cause_nodes.end());

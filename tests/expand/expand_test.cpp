@@ -43,7 +43,7 @@ spec:
   REQUIRE(prom);
   CHECK(prom->kind == model::WorkloadKind::StatefulSet);
   CHECK(prom->declared_replicas() == 2);
-  CHECK(prom->meta.expanded_from == "RunaiConfig/runai/runai");
+  CHECK(prom->meta.provenance->expanded_from == "RunaiConfig/runai/runai");
   CHECK(prom->meta.where.file == "input.yaml");
   CHECK(prom->meta.where.line == 5);
   CHECK(prom->pod.labels.at("prometheus") == "runai");
@@ -76,7 +76,7 @@ spec: {}
   const auto* prom = find(m, "prometheus-runai");
   REQUIRE(prom);
   CHECK(prom->declared_replicas() == 3);
-  CHECK(prom->meta.expanded_from.empty());
+  CHECK(prom->meta.provenance->expanded_from.empty());
 }
 
 }  // TEST_SUITE

@@ -72,7 +72,7 @@ TEST_CASE("CloudNativePG cluster-example: 3 instances with the default preferred
   REQUIRE(w);
   CHECK(w->kind == model::WorkloadKind::StatefulSet);
   CHECK(w->declared_replicas() == 3);
-  CHECK(w->meta.expanded_from == "Cluster/default/cluster-example");
+  CHECK(w->meta.provenance->expanded_from == "Cluster/default/cluster-example");
   CHECK(w->meta.where.line == 1);
   CHECK(w->meta.where.file.ends_with("cluster-example.yaml"));
   CHECK(w->pod.detail->pod_anti_affinity.required.empty());
@@ -177,7 +177,7 @@ TEST_CASE("Strimzi KRaft without rack: one dual-role pool of 3, a controller quo
   const auto* w = e.workload("my-cluster-dual-role");
   REQUIRE(w);
   CHECK(w->declared_replicas() == 3);
-  CHECK(w->meta.expanded_from == "KafkaNodePool/kafka/dual-role");
+  CHECK(w->meta.provenance->expanded_from == "KafkaNodePool/kafka/dual-role");
   CHECK(quorum(*w));
   CHECK(w->pod.detail->pod_anti_affinity.required.empty());
   CHECK(w->pod.detail->pod_anti_affinity.preferred.empty());
@@ -225,7 +225,7 @@ TEST_CASE("Strimzi entity operator, Cruise Control and Kafka Exporter: one pod e
   CHECK(eo->kind == model::WorkloadKind::Deployment);
   CHECK(eo->declared_replicas() == 1);
   CHECK(eo->detail->strategy_type == "Recreate");  // Strimzi's default for the entity operator
-  CHECK(eo->meta.expanded_from == "Kafka/kafka/analytics");
+  CHECK(eo->meta.provenance->expanded_from == "Kafka/kafka/analytics");
   CHECK(eo->meta.where.file.ends_with("strimzi-cruise-control.yaml"));
   CHECK(eo->pod.labels.at("strimzi.io/name") == "analytics-entity-operator");
   REQUIRE(eo->pod.detail->node_affinity.required.size() == 1);
@@ -279,7 +279,7 @@ spec:
   for (const auto& w : dumped.model.workloads) {
     if (w.meta.ref.name != "c-entity-operator") continue;
     ++found;
-    CHECK(w.meta.expanded_from.empty());  // the dumped Deployment, not an implied one
+    CHECK(w.meta.provenance->expanded_from.empty());  // the dumped Deployment, not an implied one
   }
   CHECK(found == 1);
 }
@@ -299,7 +299,7 @@ TEST_CASE("Strimzi: a thousand clusters and pools are matched through one index 
   CHECK(e.errors().empty());
   int pools = 0;
   for (const auto& w : e.model.workloads) {
-    if (w.meta.expanded_from.rfind("KafkaNodePool/", 0) != 0) continue;
+    if (w.meta.provenance->expanded_from.rfind("KafkaNodePool/", 0) != 0) continue;
     ++pools;
     CHECK(quorum(w));
     // The rack of its own Kafka reached the pool: nodes must carry the zone label.

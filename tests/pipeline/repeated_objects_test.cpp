@@ -65,7 +65,7 @@ TEST_CASE("repeated objects: when copies differ the last in input order is analy
   REQUIRE(a->model.workloads.size() == 1);
   CHECK(a->model.workloads[0].replicas == 3);
   CHECK(a->model.workloads[0].meta.where.file.ends_with("3.yaml"));
-  CHECK(a->model.workloads[0].meta.also_at.size() == 2);
+  CHECK(a->model.workloads[0].meta.provenance->also_at.size() == 2);
   CHECK(test::findings_of(*a, "single-replica").empty());
   bool warned = false;
   for (const auto& d : a->diagnostics) {

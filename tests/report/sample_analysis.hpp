@@ -17,7 +17,7 @@ inline std::unique_ptr<Analysis> sample_analysis() {
   db.kind = model::WorkloadKind::StatefulSet;
   db.meta.ref = {"apps/v1", "StatefulSet", "shop", "db"};
   db.meta.where = {"deploy/db.yaml", 1, 0, ""};
-  db.meta.expanded_from = "Postgres/shop/main";
+  db.meta.provenance.edit().expanded_from = "Postgres/shop/main";
   db.replicas = 3;
 
   rules::Finding single;
@@ -35,7 +35,7 @@ inline std::unique_ptr<Analysis> sample_analysis() {
   pdb.severity = Severity::warning;
   pdb.object = db.meta.ref;
   pdb.where = db.meta.where;
-  pdb.expanded_from = db.meta.expanded_from;
+  pdb.expanded_from = db.meta.provenance->expanded_from;
   pdb.message = "No PodDisruptionBudget selects the pods of \"db\"\tyet.";
   pdb.remediation = "Add a PodDisruptionBudget.";
   pdb.evidence = {};

@@ -14,7 +14,7 @@ void evaluate(const TemplateInput& in, std::vector<Hit>& hits) {
   for (const auto& w : in.ctx.model.workloads) {
     if (!w.is_availability_target() || !in.in_scope(w.meta) || w.detail->strategy_type != "RollingUpdate") continue;
     // An operator writes its own probes into the pods it creates; expansions do not model them.
-    if (!w.meta.expanded_from.empty()) continue;
+    if (!w.meta.provenance->expanded_from.empty()) continue;
     const int replicas = in.ctx.model.effective_replicas(w);
     const placement::WorkloadPlacement* p = in.ctx.placement.find(w);
     // A DaemonSet runs one pod per eligible node; without an inventory, on every node of a cluster.

@@ -6,6 +6,7 @@
 
 #include "faultline/common/location.hpp"
 #include "faultline/model/labels.hpp"
+#include "faultline/model/on_heap.hpp"
 
 namespace faultline::model {
 
@@ -27,6 +28,15 @@ struct OwnerRef {
   bool controller = false;
 };
 
+/// Where else an object was read and what it was derived from: few objects have either.
+struct Provenance {
+  /// The other places the same object was read (model/repeated_objects.hpp), in input order;
+  /// empty for an object read once.
+  std::vector<SourceLocation> also_at;
+  /// Set by the expand stage: the custom resource this object was derived from ("Prometheus/ns/name").
+  std::string expanded_from;
+};
+
 /// Metadata plus provenance.
 struct ObjectMeta {
   ObjectRef ref;
@@ -34,11 +44,7 @@ struct ObjectMeta {
   Labels annotations;
   std::vector<OwnerRef> owners;
   SourceLocation where;
-  /// The other places the same object was read (model/repeated_objects.hpp), in input order;
-  /// empty for an object read once.
-  std::vector<SourceLocation> also_at;
-  /// Set by the expand stage: the custom resource this object was derived from ("Prometheus/ns/name").
-  std::string expanded_from;
+  OnHeap<Provenance> provenance;  ///< behind a pointer: most of a dump's objects have none
 };
 
 }  // namespace faultline::model
