@@ -71,10 +71,10 @@ std::string why_not_ready(const model::Workload& pod, const std::unordered_map<s
   if (pod.phase == "Pending" || pod.pod.node_name.empty()) {
     const auto it = events.find(pod.meta.ref.ns + "/" + pod.meta.ref.name);
     if (it != events.end()) parts.push_back("Pending: " + it->second);
-    else if (!s.unschedulable.empty()) parts.push_back("Pending: " + s.unschedulable);
+    else if (!s.trouble->unschedulable.empty()) parts.push_back("Pending: " + s.trouble->unschedulable);
     else parts.push_back(pod.phase.empty() ? "not scheduled" : pod.phase);
   }
-  for (const auto& w : s.waiting) parts.push_back(w);
+  for (const auto& w : s.trouble->waiting) parts.push_back(w);
   if (s.restarts > 0) parts.push_back(fmt::format("{} restart{}", s.restarts, s.restarts == 1 ? "" : "s"));
   if (!pod.pod.node_name.empty())
     if (const model::Node* n = inventory.find(pod.pod.node_name))

@@ -16,7 +16,7 @@ PodStatus read_pod_status(FieldReader& r, const YAML::Node& status) {
     if (type == "PodScheduled" && value == "False") {
       const std::string reason = r.str_or(cond, "reason", p, "not scheduled");
       const std::string message = r.str_or(cond, "message", p);
-      out.unschedulable = message.empty() ? reason : fmt::format("{}: {}", reason, message);
+      out.trouble.edit().unschedulable = message.empty() ? reason : fmt::format("{}: {}", reason, message);
     }
   });
   for (const char* key : {"initContainerStatuses", "containerStatuses"}) {
@@ -27,7 +27,7 @@ PodStatus read_pod_status(FieldReader& r, const YAML::Node& status) {
         const YAML::Node s = r.map(state, phase, join_path(p, "state"));
         const std::string reason = r.str_or(s, "reason", join_path(join_path(p, "state"), phase));
         // A container that ran to completion (an init container) is not a problem.
-        if (!reason.empty() && reason != "Completed") out.waiting.push_back(fmt::format("{}: {}", r.str_or(cs, "name", p), reason));
+        if (!reason.empty() && reason != "Completed") out.trouble.edit().waiting.push_back(fmt::format("{}: {}", r.str_or(cs, "name", p), reason));
       }
     });
   }

@@ -20,14 +20,21 @@ struct ClaimSpec {
   std::string volume_name;  ///< spec.volumeName (pre-bound PV)
 };
 
+/// Why a pod is not running as it should: only the failing pods of a dump have any of it.
+struct PodTrouble {
+  /// "container: CrashLoopBackOff" for each container waiting (or terminated) with a reason.
+  std::vector<std::string> waiting;
+  std::string unschedulable;     ///< PodScheduled=False: "Unschedulable: 0/3 nodes are available: ..."
+};
+
 /// What a cluster dump's Pod status says about one pod (bare Pods only).
 struct PodStatus {
   bool present = false;          ///< the Pod had a status with phase or conditions
   std::optional<bool> ready;     ///< conditions[type=Ready]
   int restarts = 0;              ///< sum of containerStatuses[].restartCount
-  /// "container: CrashLoopBackOff" for each container waiting (or terminated) with a reason.
-  std::vector<std::string> waiting;
-  std::string unschedulable;     ///< PodScheduled=False: "Unschedulable: 0/3 nodes are available: ..."
+  /// Behind a pointer: with it inline a Workload took more than 512 bytes, one deque node of its
+  /// own in tcmalloc's 576-byte class, for each of a dump's tens of thousands of Pods.
+  OnHeap<PodTrouble> trouble;
 };
 
 /// A workload's selector and rollout fields: no Pod has them and no stage reads an owned
