@@ -9,10 +9,21 @@
 using namespace faultline;
 using namespace faultline::model;
 
-TEST_CASE("a CRD keeps group, kind and the spec schema's paths to a replica count, nothing else") {
+namespace {
+
+/// The body the model keeps of the one CustomResourceDefinition in `yaml`.
+YAML::Node kept_body(const char* yaml) {
   Model m;
   Diagnostics diags;
-  load_model_text(R"(apiVersion: apiextensions.k8s.io/v1
+  load_model_text(yaml, "crd.yaml", {}, m, diags);
+  REQUIRE(m.raw.size() == 1);
+  return m.raw.front().body;
+}
+
+}  // namespace
+
+TEST_CASE("a CRD keeps group, kind and the spec schema's paths to a replica count, nothing else") {
+  const YAML::Node body = kept_body(R"(apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata: {name: caches.example.com}
 spec:
@@ -39,10 +50,7 @@ spec:
                     count: {type: integer}
                     size: {type: integer}
                     deep: {properties: {deeper: {properties: {replicas: {type: integer}}}}}
-)",
-                  "crd.yaml", {}, m, diags);
-  REQUIRE(m.raw.size() == 1);
-  const YAML::Node body = m.raw.front().body;
+)");
   CHECK(body["spec"]["group"].as<std::string>() == "example.com");
   CHECK(body["spec"]["names"]["kind"].as<std::string>() == "Cache");
   CHECK_FALSE(body["spec"]["scope"]);
@@ -59,9 +67,7 @@ spec:
 }
 
 TEST_CASE("a CRD without a replica count keeps no schema paths") {
-  Model m;
-  Diagnostics diags;
-  load_model_text(R"(apiVersion: apiextensions.k8s.io/v1
+  const YAML::Node body = kept_body(R"(apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata: {name: certs.example.com}
 spec:
@@ -73,10 +79,8 @@ spec:
       openAPIV3Schema:
         properties:
           spec: {properties: {dnsNames: {type: array, items: {type: string}}, issuer: {properties: {name: {type: string}}}}}
-)",
-                  "crd.yaml", {}, m, diags);
-  REQUIRE(m.raw.size() == 1);
-  const YAML::Node schema = m.raw.front().body["spec"]["versions"][0]["schema"]["openAPIV3Schema"];
+)");
+  const YAML::Node schema = body["spec"]["versions"][0]["schema"]["openAPIV3Schema"];
   CHECK(schema["properties"].IsMap());
   CHECK(schema["properties"].size() == 0);
 }
