@@ -62,7 +62,7 @@ void add_implied(const model::RawObject& cr, const std::vector<ImpliedObject>& i
       continue;
     const std::size_t before = model.workloads.size();
     const std::size_t services_before = model.services.size();
-    model::add_document(obj.doc, options, model, diags);
+    model::add_document(load::document_of(obj.doc.root, obj.doc.where), options, model, diags);
     // The deque keeps earlier workloads in place; only the one just added is marked.
     if (model.workloads.size() > before) {
       model::Workload& added = model.workloads.back();

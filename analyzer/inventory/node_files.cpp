@@ -31,7 +31,7 @@ bool load_node_files(const std::vector<std::string>& paths, const std::string& d
   const load::LoadStats stats = load::load_inputs(
       paths,
       [&](load::Document&& doc) {
-        const YAML::Node kind = doc.root["kind"];
+        const load::Node kind = doc.root["kind"];
         if (kind && kind.IsScalar() && kind.Scalar() == "Node") {
           const std::string name = model::identity_of(doc, build).name;
           if (const auto it = earlier.find(name); it != earlier.end() && !name.empty()) {
@@ -46,7 +46,7 @@ bool load_node_files(const std::vector<std::string>& paths, const std::string& d
           return;
         }
         diagnostics.push_back({Severity::warning, doc.where,
-                               "--nodes file holds a " + (kind ? kind.as<std::string>("?") : std::string("?")) +
+                               "--nodes file holds a " + (kind.IsScalar() ? std::string(kind.Scalar()) : std::string("?")) +
                                    ", not a Node; ignored (pass manifests as paths, not with --nodes)"});
       },
       diagnostics, limits);

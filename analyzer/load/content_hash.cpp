@@ -5,7 +5,6 @@
 #include <functional>
 #include <string_view>
 
-#include "tree_access.hpp"
 
 namespace faultline::load {
 namespace {
@@ -24,21 +23,18 @@ std::uint64_t hash_text(std::string_view text) { return mix(std::hash<std::strin
 
 enum Tag : std::uint64_t { kNull = 1, kScalar, kSequence, kMap };
 
-// Walks yaml-cpp's nodes themselves: its handles and iterators copy a shared_ptr per node and
-// entry (atomic counts once the parser threads exist), which made this walk 2% of a dump's CPU.
-std::uint64_t hash_node(const YAML::detail::node& node) {
-  switch (node.type()) {
-    case YAML::NodeType::Scalar:
-      return mix(hash_text(node.scalar()) + kScalar);
-    case YAML::NodeType::Sequence: {
+std::uint64_t hash_node(const Node& node) {
+  switch (node.Type()) {
+    case NodeType::Scalar:
+      return mix(hash_text(node.Scalar()) + kScalar);
+    case NodeType::Sequence: {
       std::uint64_t h = kSequence;
-      for (auto it = node.begin(); it != node.end(); ++it) h = mix(h * 31 + hash_node(**it));
+      for (const auto& item : node) h = mix(h * 31 + hash_node(item));
       return h;
     }
-    case YAML::NodeType::Map: {
+    case NodeType::Map: {
       std::uint64_t sum = 0;
-      for (auto it = node.begin(); it != node.end(); ++it)
-        sum += mix(hash_node(*it->first) * 0x9e3779b97f4a7c15ULL + hash_node(*it->second));
+      for (const auto& kv : node) sum += mix(hash_node(kv.first) * 0x9e3779b97f4a7c15ULL + hash_node(kv.second));
       return mix(sum + kMap);
     }
     default:
@@ -48,9 +44,6 @@ std::uint64_t hash_node(const YAML::detail::node& node) {
 
 }  // namespace
 
-std::uint64_t content_hash(const YAML::Node& node) {
-  const YAML::detail::node* n = node.IsDefined() ? Access::node_of(node) : nullptr;
-  return n ? hash_node(*n) : kNull;
-}
+std::uint64_t content_hash(const Node& node) { return hash_node(node); }
 
 }  // namespace faultline::load

@@ -12,6 +12,7 @@
 #include "faultline/load/content_hash.hpp"
 #include "faultline/load/event_scan.hpp"
 #include "faultline/load/event_tree.hpp"
+#include "faultline/load/tree_builder.hpp"
 #include "faultline/load/yaml_fixups.hpp"
 
 namespace faultline::load {
@@ -19,13 +20,13 @@ namespace {
 
 constexpr std::string_view kHelmHint = "it looks like an unrendered Helm template ({{ ... }}); run `helm template` first and check its output";
 
-std::string scalar_at(const YAML::Node& map, const char* key) {
-  const YAML::Node v = map[key];
-  return v && v.IsScalar() ? v.Scalar() : std::string{};
+std::string scalar_at(const Node& map, const char* key) {
+  const Node v = map[key];
+  return v && v.IsScalar() ? std::string(v.Scalar()) : std::string{};
 }
 
 /// A mapping whose key is itself a mapping: what `{{ .Values.x }}` parses to as YAML.
-bool has_template_structure(const YAML::Node& node) {
+bool has_template_structure(const Node& node) {
   if (node.IsSequence()) {
     for (const auto& item : node)
       if (has_template_structure(item)) return true;
@@ -67,9 +68,9 @@ std::string identity_text(std::string_view text) {
   return out;
 }
 
-bool looks_unrendered(const std::string& text, const YAML::Node& root) {
+bool looks_unrendered(const std::string& text, const Node& root) {
   if (text.find("{{") == std::string::npos) return false;
-  const YAML::Node meta = root["metadata"];
+  const Node meta = root["metadata"];
   if (meta && meta.IsMap() && scalar_at(meta, "name").find("{{") != std::string::npos) return true;
   return has_template_structure(root);
 }
@@ -102,7 +103,7 @@ class DocumentReader {
     // The kinds no stage reads are scanned only; the others are scanned and built in one pass.
     const bool identity_only = is_metadata_only_kind(raw_.api_version, raw_.kind) && raw_.text.find("{{") == std::string::npos;
     const bool crd = raw_.kind == "CustomResourceDefinition" && raw_.api_version.starts_with("apiextensions.k8s.io/");
-    ScannedDocument scanned = identity_only ? ScannedDocument{scan_document(raw_.text, limits_), std::nullopt}
+    ScannedDocument scanned = identity_only ? ScannedDocument{scan_document(raw_.text, limits_), nullptr}
                                             : scan_and_build(raw_.text, limits_, crd ? Pruning::crd : Pruning::managed_fields);
     const ScanReport& scan = scanned.scan;
     if (scan.limit_exceeded) {
@@ -124,19 +125,19 @@ class DocumentReader {
       fail(raw_.first_line + p.line, fmt::format("cannot parse YAML: {}", p.message), column_at(p.line, p.column));
       return;
     }
-    YAML::Node root;
+    std::shared_ptr<Tree> tree;
     try {
       // What libfyaml found valid is built from its events; yaml-cpp parses the rest for its messages.
       const auto parse = [&scan](const std::string& text) {
-        std::optional<YAML::Node> tree = scan.syntax_error ? std::nullopt : build_tree(text);
-        return tree ? *tree : YAML::Load(text);
+        std::shared_ptr<Tree> built = scan.syntax_error ? nullptr : build_compact_tree(text);
+        return built ? built : tree_from_yaml(YAML::Load(text));
       };
       if (identity_only) {
-        root = parse(identity_text(raw_.text));
+        tree = parse(identity_text(raw_.text));
         // A column-0 `kind:` that was not the document's own (inside a multi-line scalar): read it all.
-        if (!root.IsMap() || scalar_at(root, "kind") != raw_.kind) root = parse(raw_.text);
+        if (!tree->root().IsMap() || scalar_at(tree->root(), "kind") != raw_.kind) tree = parse(raw_.text);
       } else {
-        root = scanned.tree ? *std::move(scanned.tree) : YAML::Load(raw_.text);
+        tree = scanned.tree ? std::move(scanned.tree) : tree_from_yaml(YAML::Load(raw_.text));
       }
     } catch (const YAML::Exception& e) {
       report_parse_error(e);
@@ -148,10 +149,12 @@ class DocumentReader {
       fail(raw_.first_line + p.line, fmt::format("cannot parse YAML: {}", p.message), column_at(p.line, p.column));
       return;
     }
-    apply_fixups(scan, root);
+    apply_fixups(scan, tree);
+    tree_ = tree;
+    const Node root = tree->root();
     if (!root || root.IsNull()) return;  // only comments or an explicit null: an empty document
     const std::string kind = root.IsMap() ? scalar_at(root, "kind") : std::string{};
-    const YAML::Node items = root.IsMap() ? std::as_const(root)["items"] : YAML::Node();
+    const Node items = root["items"];
     if (kind.size() >= 4 && kind.ends_with("List") && items && items.IsSequence() && !looks_unrendered(raw_.text, root)) {
       unpack_list(root, kind, items);  // each item counts as a document
       return;
@@ -169,7 +172,7 @@ class DocumentReader {
   }
 
  private:
-  int line_of(const YAML::Node& node) const {
+  int line_of(const Node& node) const {
     const int rel = node.Mark().line;
     return raw_.first_line + (rel < 0 ? 0 : rel);
   }
@@ -188,16 +191,19 @@ class DocumentReader {
 
   void warn(int line, std::string message) { out_.diags.push_back(Diagnostic{Severity::warning, at(line), std::move(message)}); }
 
-  /// Duplicate keys keep their last value, as the API server does; merge keys are resolved.
-  // cppcheck-suppress constParameter ; YAML::Node is a handle: the fix-ups write through it
-  void apply_fixups(const ScanReport& scan, YAML::Node& root) {
+  /// Duplicate keys keep their last value, as the API server does; merge keys are resolved. Both
+  /// are rare, and yaml-cpp's tree does them: the tree goes there and back.
+  void apply_fixups(const ScanReport& scan, std::shared_ptr<Tree>& tree) {
     for (const DuplicateKey& d : scan.duplicates)
       warn(raw_.first_line + d.line, fmt::format("duplicate key '{}' (first at line {}); the last value is used, as the "
                                                  "Kubernetes API server does",
                                                  d.key.substr(0, 80), raw_.first_line + d.first_line));
+    if (scan.duplicates.empty() && !scan.has_merge_key) return;
     const std::uint64_t budget = 4 * (raw_.text.size() + limits_.max_aliases) + 16;
+    YAML::Node root = to_yaml(tree->root());
     if (!scan.duplicates.empty()) keep_last_duplicate(root, budget);
     if (scan.has_merge_key) resolve_merge_keys(root, budget);
+    tree = tree_from_yaml(root);
   }
 
   void report_parse_error(const YAML::Exception& e) {
@@ -211,10 +217,10 @@ class DocumentReader {
     out_.diags.push_back(Diagnostic{Severity::error, at(raw_.first_line + rel_line, column), std::move(message)});
   }
 
-  void unpack_list(const YAML::Node& list, const std::string& list_kind, const YAML::Node& items) {
+  void unpack_list(const Node& list, const std::string& list_kind, const Node& items) {
     const std::string item_kind = item_kind_of_list(list_kind);
     const std::string list_api = scalar_at(list, "apiVersion");
-    for (YAML::Node item : items) {
+    for (const Node& item : items) {
       ++out_.stats.documents;
       if (!item.IsMap()) {
         fail(line_of(item), fmt::format("item of {} is not a Kubernetes object (expected a mapping)", list_kind));
@@ -225,12 +231,12 @@ class DocumentReader {
   }
 
   /// Fills in kind/apiVersion when they can be inferred, then checks and hands over the object.
-  void emit(YAML::Node obj, const std::string& inferred_kind, const std::string& inferred_api) {
+  void emit(const Node& obj, const std::string& inferred_kind, const std::string& inferred_api) {
     const int line = line_of(obj);
     if (scalar_at(obj, "kind").empty()) {
       std::string kind = inferred_kind;
       std::string api = inferred_api;
-      const YAML::Node status = std::as_const(obj)["status"];
+      const Node status = obj["status"];
       if (kind.empty() && status && status.IsMap() && status["nodeInfo"]) {
         kind = "Node";
         api = "v1";
@@ -239,21 +245,22 @@ class DocumentReader {
         fail(line, "object has no kind (every Kubernetes object needs apiVersion and kind)");
         return;
       }
-      obj["kind"] = kind;
-      if (scalar_at(obj, "apiVersion").empty() && !api.empty()) obj["apiVersion"] = api;
+      tree_->set_entry(obj, "kind", kind);
+      if (scalar_at(obj, "apiVersion").empty() && !api.empty()) tree_->set_entry(obj, "apiVersion", api);
     }
     if (scalar_at(obj, "apiVersion").empty()) {
       fail(line, fmt::format("{} object has no apiVersion", scalar_at(obj, "kind")));
       return;
     }
     ++out_.stats.objects;
-    out_.objects.emplace_back(out_.diags.size(), Document{obj, at(line), content_hash(obj), {}});
+    out_.objects.emplace_back(out_.diags.size(), Document{obj, at(line), content_hash(obj), {}, tree_});
   }
 
   const RawDocument& raw_;
   const std::string& file_;
   const Limits& limits_;
   ParsedDocument& out_;
+  std::shared_ptr<Tree> tree_;  ///< the document's tree, once parsed
 };
 
 }  // namespace
@@ -270,6 +277,12 @@ bool is_metadata_only_kind(const std::string& api_version, const std::string& ki
   if (slash == std::string::npos) return api_version == "v1";
   const std::string_view group(api_version.data(), slash);
   return group.ends_with(".k8s.io");
+}
+
+Document document_of(const YAML::Node& root, SourceLocation where) {
+  std::shared_ptr<const Tree> tree = tree_from_yaml(root);
+  const Node node = tree->root();
+  return Document{node, std::move(where), content_hash(node), {}, std::move(tree)};
 }
 
 ParsedDocument parse_document(const RawDocument& raw, const std::string& file, const Limits& limits) {

@@ -25,6 +25,10 @@ fy_token* anchor_of(fy_event* e) {
   }
 }
 
+/// What anchors_ holds for an anchor whose collection is still open: an alias to it would
+/// make the collection contain itself.
+constexpr std::uint64_t kOpen = ~std::uint64_t{0};
+
 /// One open mapping or sequence.
 struct Frame {
   bool mapping = false;
@@ -71,6 +75,11 @@ class Scanner {
       case FYET_ALIAS: {
         report_.has_alias = true;
         const auto it = anchors_.find(std::string(text_of(e->alias.anchor)));
+        if (it != anchors_.end() && it->second == kOpen) {
+          limit(line, mark, fmt::format("alias *{} refers to a node that contains it (a recursive alias); document skipped",
+                                        text_of(e->alias.anchor).substr(0, 80)));
+          return;
+        }
         const std::uint64_t size = it == anchors_.end() ? 1 : it->second;
         expanded_ += size;
         if (expanded_ > limits_.max_aliases) {
@@ -92,6 +101,7 @@ class Scanner {
         Frame f;
         f.mapping = e->type == FYET_MAPPING_START;
         f.anchor = anchor ? std::string(text_of(const_cast<fy_token*>(anchor))) : std::string{};
+        if (!f.anchor.empty()) anchors_[f.anchor] = kOpen;
         f.nodes_before = nodes_ - 1;
         stack_.push_back(std::move(f));
         break;
@@ -120,8 +130,7 @@ class Scanner {
         // The YAML null forms yaml-cpp also reads as null: an empty document, not a failure.
         const std::string_view v = text_of(e->scalar.value);
         const bool plain = fy_token_scalar_style(e->scalar.value) == FYSS_PLAIN;
-        report_.root = plain && (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") ? RootKind::null
-                                                                                                    : RootKind::scalar;
+        report_.root = plain && detail::is_null_text(v) ? RootKind::null : RootKind::scalar;
         break;
       }
       default: break;

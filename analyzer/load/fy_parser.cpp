@@ -1,5 +1,7 @@
 #include "fy_parser.hpp"
 
+#include <algorithm>
+
 namespace faultline::load::detail {
 namespace {
 
@@ -60,6 +62,51 @@ std::string_view text_of(fy_token* token) {
   std::size_t len = 0;
   const char* text = token ? fy_token_get_text(token, &len) : nullptr;
   return text ? std::string_view(text, len) : std::string_view{};
+}
+
+YAML::Mark mark_of(fy_event* e, std::string_view text) {
+  YAML::Mark m;
+  const fy_mark* fm = fy_event_start_mark(e);
+  if (!fm) return m;
+  std::size_t pos = fm->input_pos;
+  m.line = fm->line;
+  m.column = fm->column;
+  if (e->type == FYET_SCALAR) {
+    switch (fy_token_scalar_style(e->scalar.value)) {
+      case FYSS_SINGLE_QUOTED:
+      case FYSS_DOUBLE_QUOTED:
+        if (pos > 0 && m.column > 0) {
+          --pos;
+          --m.column;
+        }
+        break;
+      case FYSS_LITERAL:
+      case FYSS_FOLDED: {
+        const std::size_t indicator = text.find_last_of("|>", pos > 0 ? pos - 1 : 0);
+        if (indicator == std::string_view::npos || indicator >= pos) break;
+        const std::string_view between = text.substr(indicator, pos - indicator);
+        m.line -= static_cast<int>(std::count(between.begin(), between.end(), '\n'));
+        const std::size_t line_start = text.rfind('\n', indicator);
+        m.column = static_cast<int>(indicator - (line_start == std::string_view::npos ? 0 : line_start + 1));
+        pos = indicator;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  m.pos = static_cast<int>(pos);
+  return m;
+}
+
+YAML::Mark anchor_mark(fy_token* anchor) {
+  YAML::Mark m;
+  if (const fy_mark* fm = fy_token_start_mark(anchor)) {
+    m.pos = static_cast<int>(fm->input_pos) - (fm->column > 0 ? 1 : 0);
+    m.line = fm->line;
+    m.column = fm->column > 0 ? fm->column - 1 : 0;
+  }
+  return m;
 }
 
 }  // namespace faultline::load::detail

@@ -6,11 +6,11 @@
 
 namespace faultline::model {
 
-void build_hpa(const YAML::Node& root, FieldReader& r, Model& model) {
+void build_hpa(const load::Node& root, FieldReader& r, Model& model) {
   Hpa hpa;
   hpa.meta = r.meta();
-  const YAML::Node spec = r.map(root, "spec", "");
-  const YAML::Node target = r.map(spec, "scaleTargetRef", "spec");
+  const load::Node spec = r.map(root, "spec", "");
+  const load::Node target = r.map(spec, "scaleTargetRef", "spec");
   hpa.target_kind = r.str_or(target, "kind", "spec.scaleTargetRef");
   hpa.target_name = r.str_or(target, "name", "spec.scaleTargetRef");
   if (hpa.target_kind.empty() || hpa.target_name.empty())
@@ -24,11 +24,11 @@ void build_hpa(const YAML::Node& root, FieldReader& r, Model& model) {
   model.hpas.push_back(std::move(hpa));
 }
 
-void build_pdb(const YAML::Node& root, FieldReader& r, Model& model) {
+void build_pdb(const load::Node& root, FieldReader& r, Model& model) {
   Pdb pdb;
   pdb.meta = r.meta();
   pdb.selects_all_when_empty = pdb.meta.ref.api_version != "policy/v1beta1";
-  const YAML::Node spec = r.map(root, "spec", "");
+  const load::Node spec = r.map(root, "spec", "");
   pdb.selector = read_label_selector(r, spec, "selector", "spec");
   pdb.min_available = r.int_or_percent(spec, "minAvailable", "spec", 100);
   pdb.max_unavailable = r.int_or_percent(spec, "maxUnavailable", "spec", 100);

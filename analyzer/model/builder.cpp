@@ -25,43 +25,43 @@ bool is_cluster_scoped(const std::string& kind) {
   return std::find(kKinds.begin(), kKinds.end(), kind) != kKinds.end();
 }
 
-std::string scalar(const YAML::Node& map, const char* key) {
-  const YAML::Node v = FieldReader::child(map, key);
-  return v && v.IsScalar() ? v.Scalar() : std::string{};
+std::string scalar(const load::Node& map, const char* key) {
+  const load::Node v = FieldReader::child(map, key);
+  return v && v.IsScalar() ? std::string(v.Scalar()) : std::string{};
 }
 
 
-void read_metadata(const YAML::Node& root, FieldReader& r, ObjectMeta& meta) {
-  const YAML::Node metadata = r.map(root, "metadata", "");
+void read_metadata(const load::Node& root, FieldReader& r, ObjectMeta& meta) {
+  const load::Node metadata = r.map(root, "metadata", "");
   if (meta.ref.name.empty() && !FieldReader::child(metadata, "generateName"))
     r.error(metadata ? metadata : root, "metadata.name", "the object has no name", Severity::warning);
   r.str(metadata, "name", "metadata");  // reports a non-string name
   meta.labels = r.string_map(metadata, "labels", "metadata");
   meta.annotations = r.string_map(metadata, "annotations", "metadata");
-  r.for_each(metadata, "ownerReferences", "metadata", [&](const YAML::Node& owner, const std::string& p) {
+  r.for_each(metadata, "ownerReferences", "metadata", [&](const load::Node& owner, const std::string& p) {
     meta.owners.push_back(OwnerRef{r.str_or(owner, "kind", p), r.str_or(owner, "name", p), r.boolean(owner, "controller", p).value_or(false)});
   });
 }
 
-using Build = void (*)(const YAML::Node&, FieldReader&, Model&);
+using Build = void (*)(const load::Node&, FieldReader&, Model&);
 
 /// The built-in kinds the analysis models besides workloads, sorted by kind.
 constexpr std::array<std::pair<std::string_view, Build>, 11> kBuilders{{
     {"ConfigMap", build_config_map},
     {"Event", build_event},
     {"HorizontalPodAutoscaler", build_hpa},
-    {"MutatingWebhookConfiguration", [](const YAML::Node& root, FieldReader& r, Model& m) { build_webhooks(true, root, r, m); }},
+    {"MutatingWebhookConfiguration", [](const load::Node& root, FieldReader& r, Model& m) { build_webhooks(true, root, r, m); }},
     {"Node", build_node},
     {"PersistentVolume", build_pv},
     {"PersistentVolumeClaim", build_pvc},
     {"PodDisruptionBudget", build_pdb},
     {"Service", build_service},
     {"StorageClass", build_storage_class},
-    {"ValidatingWebhookConfiguration", [](const YAML::Node& root, FieldReader& r, Model& m) { build_webhooks(false, root, r, m); }},
+    {"ValidatingWebhookConfiguration", [](const load::Node& root, FieldReader& r, Model& m) { build_webhooks(false, root, r, m); }},
 }};
 
 /// Returns false when the kind is not one the analysis models (the caller keeps it raw).
-bool build_typed(const std::string& kind, const YAML::Node& root, FieldReader& r, Model& model) {
+bool build_typed(const std::string& kind, const load::Node& root, FieldReader& r, Model& model) {
   if (const auto wk = parse_workload_kind(kind)) {
     build_workload(*wk, root, r, model);
     return true;
@@ -89,7 +89,7 @@ ObjectRef identity_of(const load::Document& doc, const BuildOptions& options) {
   ObjectRef ref;
   ref.api_version = scalar(doc.root, "apiVersion");
   ref.kind = scalar(doc.root, "kind");
-  const YAML::Node metadata = FieldReader::child(doc.root, "metadata");
+  const load::Node metadata = FieldReader::child(doc.root, "metadata");
   ref.name = scalar(metadata, "name");
   if (!is_cluster_scoped(ref.kind)) {
     ref.ns = scalar(metadata, "namespace");
@@ -122,7 +122,7 @@ void add_document(const load::Document& doc, const BuildOptions& options, Model&
       // A CRD's schema tells the expand stage which custom resources run replicas it does not model.
       if (meta.ref.kind == "CustomResourceDefinition") raw.body = crd_outline(doc.root);
     } else {
-      raw.body = doc.root;
+      raw.body = load::to_yaml(doc.root);
     }
     model.raw.push_back(std::move(raw));
   } catch (const std::exception& e) {

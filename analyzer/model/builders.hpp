@@ -8,23 +8,23 @@
 namespace faultline::model {
 
 /// Workloads (Deployment … CronJob), with their pod template.
-void build_workload(WorkloadKind kind, const YAML::Node& root, FieldReader& r, Model& model);
+void build_workload(WorkloadKind kind, const load::Node& root, FieldReader& r, Model& model);
 /// HorizontalPodAutoscaler and PodDisruptionBudget.
-void build_hpa(const YAML::Node& root, FieldReader& r, Model& model);
-void build_pdb(const YAML::Node& root, FieldReader& r, Model& model);
+void build_hpa(const load::Node& root, FieldReader& r, Model& model);
+void build_pdb(const load::Node& root, FieldReader& r, Model& model);
 /// Service and admission webhook configurations.
-void build_service(const YAML::Node& root, FieldReader& r, Model& model);
-void build_webhooks(bool mutating, const YAML::Node& root, FieldReader& r, Model& model);
+void build_service(const load::Node& root, FieldReader& r, Model& model);
+void build_webhooks(bool mutating, const load::Node& root, FieldReader& r, Model& model);
 /// PersistentVolumeClaim, PersistentVolume, StorageClass.
-void build_pvc(const YAML::Node& root, FieldReader& r, Model& model);
-void build_pv(const YAML::Node& root, FieldReader& r, Model& model);
-void build_storage_class(const YAML::Node& root, FieldReader& r, Model& model);
+void build_pvc(const load::Node& root, FieldReader& r, Model& model);
+void build_pv(const load::Node& root, FieldReader& r, Model& model);
+void build_storage_class(const load::Node& root, FieldReader& r, Model& model);
 /// Node and ConfigMap.
-void build_node(const YAML::Node& root, FieldReader& r, Model& model);
-void build_config_map(const YAML::Node& root, FieldReader& r, Model& model);
-void build_event(const YAML::Node& root, FieldReader& r, Model& model);
+void build_node(const load::Node& root, FieldReader& r, Model& model);
+void build_config_map(const load::Node& root, FieldReader& r, Model& model);
+void build_event(const load::Node& root, FieldReader& r, Model& model);
 /// What the expand stage reads of a CustomResourceDefinition (group, kind, the paths of its spec
 /// schema that lead to a replicas-like property), in the document's shape; the rest is dropped.
-YAML::Node crd_outline(const YAML::Node& root);
+YAML::Node crd_outline(const load::Node& root);
 
 }  // namespace faultline::model

@@ -19,16 +19,16 @@ bool replicas_like_field(std::string_view name) {
 namespace {
 
 /// The part of `schema` on a path to a replicas-like property; a null node when there is none.
-YAML::Node outline_schema(const YAML::Node& schema, int depth) {
+YAML::Node outline_schema(const load::Node& schema, int depth) {
   YAML::Node out;
   if (!schema.IsMap() || depth > kReplicasSchemaDepth) return out;
-  const YAML::Node props = FieldReader::child(schema, "properties");
+  const load::Node props = FieldReader::child(schema, "properties");
   if (props && props.IsMap()) {
     YAML::Node kept(YAML::NodeType::Map);
     for (const auto& kv : props) {
       const bool named = kv.first.IsScalar() && replicas_like_field(kv.first.Scalar());
       YAML::Node below = named ? YAML::Node(YAML::NodeType::Map) : outline_schema(kv.second, depth + 1);
-      if (below.IsMap()) kept.force_insert(YAML::Clone(kv.first), below);
+      if (below.IsMap()) kept.force_insert(load::to_yaml(kv.first), below);
     }
     if (kept.size() > 0) out["properties"] = kept;
   }
@@ -37,10 +37,10 @@ YAML::Node outline_schema(const YAML::Node& schema, int depth) {
 }
 
 /// `openAPIV3Schema.properties.spec`, outlined, under the same keys.
-YAML::Node outline_holder(const YAML::Node& holder) {
+YAML::Node outline_holder(const load::Node& holder) {
   YAML::Node out(YAML::NodeType::Map);
-  const YAML::Node schema = FieldReader::child(holder, "openAPIV3Schema");
-  const YAML::Node props = FieldReader::child(schema, "properties");
+  const load::Node schema = FieldReader::child(holder, "openAPIV3Schema");
+  const load::Node props = FieldReader::child(schema, "properties");
   if (!schema.IsMap() || !props.IsMap()) return out;
   YAML::Node kept_props(YAML::NodeType::Map);
   if (YAML::Node spec = outline_schema(FieldReader::child(props, "spec"), 0); spec.IsMap()) kept_props["spec"] = spec;
@@ -50,20 +50,20 @@ YAML::Node outline_holder(const YAML::Node& holder) {
 
 }  // namespace
 
-YAML::Node crd_outline(const YAML::Node& root) {
+YAML::Node crd_outline(const load::Node& root) {
   YAML::Node out(YAML::NodeType::Map);
-  const YAML::Node spec = FieldReader::child(root, "spec");
+  const load::Node spec = FieldReader::child(root, "spec");
   if (!spec.IsMap()) return out;
   YAML::Node kept(YAML::NodeType::Map);
-  if (const YAML::Node group = FieldReader::child(spec, "group")) kept["group"] = YAML::Clone(group);
-  if (const YAML::Node kind = FieldReader::child(FieldReader::child(spec, "names"), "kind")) kept["names"]["kind"] = YAML::Clone(kind);
-  if (const YAML::Node validation = FieldReader::child(spec, "validation")) kept["validation"] = outline_holder(validation);
-  const YAML::Node versions = FieldReader::child(spec, "versions");
+  if (const load::Node group = FieldReader::child(spec, "group")) kept["group"] = load::to_yaml(group);
+  if (const load::Node kind = FieldReader::child(FieldReader::child(spec, "names"), "kind")) kept["names"]["kind"] = load::to_yaml(kind);
+  if (const load::Node validation = FieldReader::child(spec, "validation")) kept["validation"] = outline_holder(validation);
+  const load::Node versions = FieldReader::child(spec, "versions");
   if (versions && versions.IsSequence()) {
     YAML::Node kept_versions(YAML::NodeType::Sequence);
     for (const auto& v : versions) {
       YAML::Node kept_version(YAML::NodeType::Map);
-      if (const YAML::Node schema = FieldReader::child(v, "schema")) kept_version["schema"] = outline_holder(schema);
+      if (const load::Node schema = FieldReader::child(v, "schema")) kept_version["schema"] = outline_holder(schema);
       kept_versions.push_back(kept_version);
     }
     kept["versions"] = kept_versions;

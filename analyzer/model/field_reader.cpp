@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include "faultline/common/value_text.hpp"
-#include "faultline/load/event_tree.hpp"
 
 namespace faultline::model {
 namespace {
@@ -26,7 +25,7 @@ bool holds_values(const ObjectMeta& meta, std::string_view path) {
   return false;
 }
 
-std::string describe(const YAML::Node& node, bool show_value = true) {
+std::string describe(const load::Node& node, bool show_value = true) {
   if (node.IsScalar()) return show_value ? quoted_excerpt(node.Scalar()) : std::string("a string (value not shown)");
   if (node.IsSequence()) return "a list";
   if (node.IsMap()) return "a mapping";
@@ -48,68 +47,66 @@ std::string join_path(const std::string& path, std::string_view key) {
   return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
 }
 
-FieldReader::FieldReader(const ObjectMeta& meta, const YAML::Node& root, Diagnostics& diags) : meta_(meta), diags_(diags) {
+FieldReader::FieldReader(const ObjectMeta& meta, const load::Node& root, Diagnostics& diags) : meta_(meta), diags_(diags) {
   const int rel = root.Mark().line;
   line_base_ = meta.where.line > 0 && rel >= 0 ? meta.where.line - rel : 0;
 }
 
-YAML::Node FieldReader::child(const YAML::Node& parent, const char* key) {
-  if (!parent || !parent.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
-  // yaml-cpp's operator[] converts every key it passes; find_value compares scalars in place.
-  YAML::Node value = load::find_value(parent, key);
-  return value && !value.IsNull() ? value : YAML::Node(YAML::NodeType::Undefined);
+load::Node FieldReader::child(const load::Node& parent, const char* key) {
+  const load::Node value = parent[key];
+  return value && !value.IsNull() ? value : load::Node();
 }
 
-int FieldReader::line_of(const YAML::Node& node) const {
+int FieldReader::line_of(const load::Node& node) const {
   const int rel = node ? node.Mark().line : -1;
   if (rel < 0 || meta_.where.line <= 0) return meta_.where.line;
   return line_base_ + rel;
 }
 
-void FieldReader::error(const YAML::Node& at, std::string_view path, std::string_view message, Severity severity) {
+void FieldReader::error(const load::Node& at, std::string_view path, std::string_view message, Severity severity) {
   SourceLocation where = meta_.where;
   where.line = line_of(at);
   where.column = 0;
   diags_.push_back(Diagnostic{severity, where, fmt::format("{}: {}: {}", meta_.ref.display(), path, message)});
 }
 
-YAML::Node FieldReader::typed_child(const YAML::Node& parent, const char* key, const std::string& path,
-                                    YAML::NodeType::value type, std::string_view expected) {
-  YAML::Node v = child(parent, key);
+load::Node FieldReader::typed_child(const load::Node& parent, const char* key, const std::string& path,
+                                    load::NodeType type, std::string_view expected) {
+  load::Node v = child(parent, key);
   if (v && v.Type() != type) {
     const std::string field = join_path(path, key);
     error(v, field, fmt::format("expected {}, got {}", expected, describe(v, !holds_values(meta_, field))));
-    return YAML::Node(YAML::NodeType::Undefined);
+    return load::Node();
   }
   return v;
 }
 
-YAML::Node FieldReader::map(const YAML::Node& parent, const char* key, const std::string& path) {
-  return typed_child(parent, key, path, YAML::NodeType::Map, "a mapping");
+load::Node FieldReader::map(const load::Node& parent, const char* key, const std::string& path) {
+  return typed_child(parent, key, path, load::NodeType::Map, "a mapping");
 }
 
-YAML::Node FieldReader::seq(const YAML::Node& parent, const char* key, const std::string& path) {
-  return typed_child(parent, key, path, YAML::NodeType::Sequence, "a list");
+load::Node FieldReader::seq(const load::Node& parent, const char* key, const std::string& path) {
+  return typed_child(parent, key, path, load::NodeType::Sequence, "a list");
 }
 
-std::optional<std::string> FieldReader::str(const YAML::Node& parent, const char* key, const std::string& path) {
-  const YAML::Node v = child(parent, key);
+std::optional<std::string> FieldReader::str(const load::Node& parent, const char* key, const std::string& path) {
+  const load::Node v = child(parent, key);
   if (!v) return std::nullopt;
   if (!v.IsScalar()) {
     error(v, join_path(path, key), fmt::format("expected a string, got {}", describe(v, false)));
     return std::nullopt;
   }
-  return v.Scalar();
+  return std::string(v.Scalar());
 }
 
-std::string FieldReader::str_or(const YAML::Node& parent, const char* key, const std::string& path, std::string fallback) {
+std::string FieldReader::str_or(const load::Node& parent, const char* key, const std::string& path, std::string fallback) {
   auto v = str(parent, key, path);
   return v ? std::move(*v) : std::move(fallback);
 }
 
-std::optional<long> FieldReader::integer(const YAML::Node& parent, const char* key, const std::string& path, long min,
+std::optional<long> FieldReader::integer(const load::Node& parent, const char* key, const std::string& path, long min,
                                          long max) {
-  const YAML::Node v = child(parent, key);
+  const load::Node v = child(parent, key);
   if (!v) return std::nullopt;
   const std::string field = join_path(path, key);
   if (!v.IsScalar()) {
@@ -124,8 +121,8 @@ std::optional<long> FieldReader::integer(const YAML::Node& parent, const char* k
   return value;
 }
 
-std::optional<bool> FieldReader::boolean(const YAML::Node& parent, const char* key, const std::string& path) {
-  const YAML::Node v = child(parent, key);
+std::optional<bool> FieldReader::boolean(const load::Node& parent, const char* key, const std::string& path) {
+  const load::Node v = child(parent, key);
   if (!v) return std::nullopt;
   if (v.IsScalar()) {
     if (v.Scalar() == "true" || v.Scalar() == "True" || v.Scalar() == "TRUE") return true;
@@ -136,8 +133,8 @@ std::optional<bool> FieldReader::boolean(const YAML::Node& parent, const char* k
   return std::nullopt;
 }
 
-StringMap FieldReader::string_map(const YAML::Node& parent, const char* key, const std::string& path) {
-  const YAML::Node m = map(parent, key, path);
+StringMap FieldReader::string_map(const load::Node& parent, const char* key, const std::string& path) {
+  const load::Node m = map(parent, key, path);
   if (!m) return {};
   StringMap::sequence_type entries;
   entries.reserve(m.size());
@@ -155,13 +152,13 @@ StringMap FieldReader::string_map(const YAML::Node& parent, const char* key, con
   return sorted_map<StringMap>(std::move(entries));
 }
 
-std::vector<std::string> FieldReader::string_list(const YAML::Node& parent, const char* key, const std::string& path) {
+std::vector<std::string> FieldReader::string_list(const load::Node& parent, const char* key, const std::string& path) {
   std::vector<std::string> out;
-  const YAML::Node s = seq(parent, key, path);
+  const load::Node s = seq(parent, key, path);
   if (!s) return out;
   for (const auto& item : s) {
     if (item.IsScalar()) {
-      out.push_back(item.Scalar());
+      out.emplace_back(item.Scalar());
     } else {
       error(item, join_path(path, key), fmt::format("expected a list of strings, got {} as an item", describe(item, false)));
     }
@@ -169,9 +166,9 @@ std::vector<std::string> FieldReader::string_list(const YAML::Node& parent, cons
   return out;
 }
 
-std::optional<IntOrPercent> FieldReader::int_or_percent(const YAML::Node& parent, const char* key, const std::string& path,
+std::optional<IntOrPercent> FieldReader::int_or_percent(const load::Node& parent, const char* key, const std::string& path,
                                                         int max_percent) {
-  const YAML::Node v = child(parent, key);
+  const load::Node v = child(parent, key);
   if (!v) return std::nullopt;
   const auto value = v.IsScalar() ? parse_int_or_percent(v.Scalar()) : std::nullopt;
   if (!value) {

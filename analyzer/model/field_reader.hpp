@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include "faultline/load/tree.hpp"
 
 #include "faultline/common/diagnostic.hpp"
 #include "faultline/model/int_or_percent.hpp"
@@ -21,37 +21,37 @@ std::string join_path(const std::string& path, std::string_view key);
 /// is reported (object, field path, file:line) and then treated as absent.
 class FieldReader {
  public:
-  FieldReader(const ObjectMeta& meta, const YAML::Node& root, Diagnostics& diags);
+  FieldReader(const ObjectMeta& meta, const load::Node& root, Diagnostics& diags);
 
   /// `parent[key]` when parent is a mapping and the value is not null; otherwise an undefined node.
-  static YAML::Node child(const YAML::Node& parent, const char* key);
+  static load::Node child(const load::Node& parent, const char* key);
 
-  void error(const YAML::Node& at, std::string_view path, std::string_view message, Severity severity = Severity::error);
+  void error(const load::Node& at, std::string_view path, std::string_view message, Severity severity = Severity::error);
 
-  YAML::Node map(const YAML::Node& parent, const char* key, const std::string& path);
-  YAML::Node seq(const YAML::Node& parent, const char* key, const std::string& path);
+  load::Node map(const load::Node& parent, const char* key, const std::string& path);
+  load::Node seq(const load::Node& parent, const char* key, const std::string& path);
   /// Calls `f(item, "path.key[i]")` for each item of the list at parent[key].
   template <typename F>
-  void for_each(const YAML::Node& parent, const char* key, const std::string& path, F&& f) {
+  void for_each(const load::Node& parent, const char* key, const std::string& path, F&& f) {
     const std::string list_path = join_path(path, key);
     std::size_t i = 0;
     for (const auto& item : seq(parent, key, path)) f(item, list_path + "[" + std::to_string(i++) + "]");
   }
-  std::optional<std::string> str(const YAML::Node& parent, const char* key, const std::string& path);
-  std::string str_or(const YAML::Node& parent, const char* key, const std::string& path, std::string fallback = {});
-  std::optional<long> integer(const YAML::Node& parent, const char* key, const std::string& path, long min, long max);
-  std::optional<bool> boolean(const YAML::Node& parent, const char* key, const std::string& path);
-  StringMap string_map(const YAML::Node& parent, const char* key, const std::string& path);
-  std::vector<std::string> string_list(const YAML::Node& parent, const char* key, const std::string& path);
+  std::optional<std::string> str(const load::Node& parent, const char* key, const std::string& path);
+  std::string str_or(const load::Node& parent, const char* key, const std::string& path, std::string fallback = {});
+  std::optional<long> integer(const load::Node& parent, const char* key, const std::string& path, long min, long max);
+  std::optional<bool> boolean(const load::Node& parent, const char* key, const std::string& path);
+  StringMap string_map(const load::Node& parent, const char* key, const std::string& path);
+  std::vector<std::string> string_list(const load::Node& parent, const char* key, const std::string& path);
   /// Non-negative integer or percentage; `max_percent` bounds percentages (100 for budgets).
-  std::optional<IntOrPercent> int_or_percent(const YAML::Node& parent, const char* key, const std::string& path,
+  std::optional<IntOrPercent> int_or_percent(const load::Node& parent, const char* key, const std::string& path,
                                              int max_percent);
 
   const ObjectMeta& meta() const { return meta_; }
-  int line_of(const YAML::Node& node) const;
+  int line_of(const load::Node& node) const;
 
  private:
-  YAML::Node typed_child(const YAML::Node& parent, const char* key, const std::string& path, YAML::NodeType::value type,
+  load::Node typed_child(const load::Node& parent, const char* key, const std::string& path, load::NodeType type,
                          std::string_view expected);
 
   const ObjectMeta& meta_;

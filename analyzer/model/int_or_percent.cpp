@@ -14,9 +14,9 @@ int IntOrPercent::resolve(int total, bool round_up) const {
 
 std::string IntOrPercent::to_string() const { return percent ? std::to_string(value) + "%" : std::to_string(value); }
 
-std::optional<IntOrPercent> parse_int_or_percent(const std::string& text) {
+std::optional<IntOrPercent> parse_int_or_percent(std::string_view text) {
   const bool is_percent = !text.empty() && text.back() == '%';
-  const std::string_view digits = is_percent ? std::string_view(text).substr(0, text.size() - 1) : std::string_view(text);
+  const std::string_view digits = is_percent ? text.substr(0, text.size() - 1) : text;
   if (digits.empty() || digits.front() == '-' || digits.front() == '+') return std::nullopt;
   const auto value = parse_integer(digits);
   if (!value || *value > kMaxIntOrPercent) return std::nullopt;

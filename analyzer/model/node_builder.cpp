@@ -6,16 +6,16 @@
 
 namespace faultline::model {
 
-void build_node(const YAML::Node& root, FieldReader& r, Model& model) {
+void build_node(const load::Node& root, FieldReader& r, Model& model) {
   Node node;
   node.meta = r.meta();
-  const YAML::Node spec = r.map(root, "spec", "");
+  const load::Node spec = r.map(root, "spec", "");
   node.unschedulable = r.boolean(spec, "unschedulable", "spec").value_or(false);
-  r.for_each(spec, "taints", "spec", [&](const YAML::Node& item, const std::string& p) {
+  r.for_each(spec, "taints", "spec", [&](const load::Node& item, const std::string& p) {
     node.taints.push_back(Taint{r.str_or(item, "key", p), r.str_or(item, "value", p), r.str_or(item, "effect", p)});
   });
-  const YAML::Node status = r.map(root, "status", "");
-  r.for_each(status, "conditions", "status", [&](const YAML::Node& cond, const std::string& p) {
+  const load::Node status = r.map(root, "status", "");
+  r.for_each(status, "conditions", "status", [&](const load::Node& cond, const std::string& p) {
     const std::string type = r.str_or(cond, "type", p);
     const bool is_true = r.str_or(cond, "status", p) == "True";
     if (type == "Ready") node.ready = is_true;
@@ -26,7 +26,7 @@ void build_node(const YAML::Node& root, FieldReader& r, Model& model) {
   model.nodes.push_back(std::move(node));
 }
 
-void build_config_map(const YAML::Node& root, FieldReader& r, Model& model) {
+void build_config_map(const load::Node& root, FieldReader& r, Model& model) {
   ConfigMap cm;
   cm.meta = r.meta();
   cm.data = r.string_map(root, "data", "");

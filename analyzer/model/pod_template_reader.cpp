@@ -9,14 +9,14 @@
 namespace faultline::model {
 namespace {
 
-NodeAffinity read_node_affinity(FieldReader& r, const YAML::Node& affinity, const std::string& path) {
+NodeAffinity read_node_affinity(FieldReader& r, const load::Node& affinity, const std::string& path) {
   NodeAffinity out;
   const std::string na_path = join_path(path, "nodeAffinity");
-  const YAML::Node na = r.map(affinity, "nodeAffinity", path);
-  const YAML::Node required = r.map(na, "requiredDuringSchedulingIgnoredDuringExecution", na_path);
+  const load::Node na = r.map(affinity, "nodeAffinity", path);
+  const load::Node required = r.map(na, "requiredDuringSchedulingIgnoredDuringExecution", na_path);
   out.required = read_node_selector_terms(r, required, "nodeSelectorTerms",
                                           join_path(na_path, "requiredDuringSchedulingIgnoredDuringExecution"));
-  r.for_each(na, "preferredDuringSchedulingIgnoredDuringExecution", na_path, [&](const YAML::Node& item, const std::string& p) {
+  r.for_each(na, "preferredDuringSchedulingIgnoredDuringExecution", na_path, [&](const load::Node& item, const std::string& p) {
     NodeAffinity::Preferred pref;
     pref.weight = static_cast<int>(r.integer(item, "weight", p, 1, 100).value_or(0));
     pref.preference = read_node_selector_term(r, r.map(item, "preference", p), join_path(p, "preference"));
@@ -25,7 +25,7 @@ NodeAffinity read_node_affinity(FieldReader& r, const YAML::Node& affinity, cons
   return out;
 }
 
-PodAffinityTerm read_pod_affinity_term(FieldReader& r, const YAML::Node& node, const std::string& path) {
+PodAffinityTerm read_pod_affinity_term(FieldReader& r, const load::Node& node, const std::string& path) {
   PodAffinityTerm term;
   term.label_selector = read_label_selector(r, node, "labelSelector", path);
   term.namespaces = r.string_list(node, "namespaces", path);
@@ -37,14 +37,14 @@ PodAffinityTerm read_pod_affinity_term(FieldReader& r, const YAML::Node& node, c
   return term;
 }
 
-PodAffinity read_pod_affinity(FieldReader& r, const YAML::Node& affinity, const char* key, const std::string& path) {
+PodAffinity read_pod_affinity(FieldReader& r, const load::Node& affinity, const char* key, const std::string& path) {
   PodAffinity out;
   const std::string pa_path = join_path(path, key);
-  const YAML::Node pa = r.map(affinity, key, path);
-  r.for_each(pa, "requiredDuringSchedulingIgnoredDuringExecution", pa_path, [&](const YAML::Node& item, const std::string& p) {
+  const load::Node pa = r.map(affinity, key, path);
+  r.for_each(pa, "requiredDuringSchedulingIgnoredDuringExecution", pa_path, [&](const load::Node& item, const std::string& p) {
     out.required.push_back(read_pod_affinity_term(r, item, p));
   });
-  r.for_each(pa, "preferredDuringSchedulingIgnoredDuringExecution", pa_path, [&](const YAML::Node& item, const std::string& p) {
+  r.for_each(pa, "preferredDuringSchedulingIgnoredDuringExecution", pa_path, [&](const load::Node& item, const std::string& p) {
     PodAffinity::Preferred pref;
     pref.weight = static_cast<int>(r.integer(item, "weight", p, 1, 100).value_or(0));
     pref.term = read_pod_affinity_term(r, r.map(item, "podAffinityTerm", p), join_path(p, "podAffinityTerm"));
@@ -53,9 +53,9 @@ PodAffinity read_pod_affinity(FieldReader& r, const YAML::Node& affinity, const 
   return out;
 }
 
-std::vector<Toleration> read_tolerations(FieldReader& r, const YAML::Node& spec, const std::string& path) {
+std::vector<Toleration> read_tolerations(FieldReader& r, const load::Node& spec, const std::string& path) {
   std::vector<Toleration> out;
-  r.for_each(spec, "tolerations", path, [&](const YAML::Node& item, const std::string& p) {
+  r.for_each(spec, "tolerations", path, [&](const load::Node& item, const std::string& p) {
     Toleration t;
     t.key = r.str_or(item, "key", p);
     t.op = r.str_or(item, "operator", p, "Equal");
@@ -69,9 +69,9 @@ std::vector<Toleration> read_tolerations(FieldReader& r, const YAML::Node& spec,
   return out;
 }
 
-std::vector<TopologySpreadConstraint> read_spread(FieldReader& r, const YAML::Node& spec, const std::string& path) {
+std::vector<TopologySpreadConstraint> read_spread(FieldReader& r, const load::Node& spec, const std::string& path) {
   std::vector<TopologySpreadConstraint> out;
-  r.for_each(spec, "topologySpreadConstraints", path, [&](const YAML::Node& item, const std::string& p) {
+  r.for_each(spec, "topologySpreadConstraints", path, [&](const load::Node& item, const std::string& p) {
     TopologySpreadConstraint c;
     if (const auto skew = r.integer(item, "maxSkew", p, 1, std::numeric_limits<int>::max())) {
       c.max_skew = static_cast<int>(*skew);
@@ -100,7 +100,7 @@ std::vector<TopologySpreadConstraint> read_spread(FieldReader& r, const YAML::No
 }
 
 /// One Volume entry per volume; a projected volume gets one entry per ConfigMap source.
-void read_volume(FieldReader& r, const YAML::Node& item, const std::string& p, std::vector<Volume>& out) {
+void read_volume(FieldReader& r, const load::Node& item, const std::string& p, std::vector<Volume>& out) {
   Volume v;
   v.name = r.str_or(item, "name", p);
   if (item.IsMap()) {
@@ -111,12 +111,12 @@ void read_volume(FieldReader& r, const YAML::Node& item, const std::string& p, s
       }
     }
   }
-  if (const YAML::Node pvc = r.map(item, "persistentVolumeClaim", p)) v.claim_name = r.str_or(pvc, "claimName", p + ".persistentVolumeClaim");
-  if (const YAML::Node cm = r.map(item, "configMap", p)) v.config_map = r.str_or(cm, "name", p + ".configMap");
-  const YAML::Node projected = r.map(item, "projected", p);
+  if (const load::Node pvc = r.map(item, "persistentVolumeClaim", p)) v.claim_name = r.str_or(pvc, "claimName", p + ".persistentVolumeClaim");
+  if (const load::Node cm = r.map(item, "configMap", p)) v.config_map = r.str_or(cm, "name", p + ".configMap");
+  const load::Node projected = r.map(item, "projected", p);
   bool any_source = false;
-  r.for_each(projected, "sources", p + ".projected", [&](const YAML::Node& source, const std::string& sp) {
-    if (const YAML::Node cm = r.map(source, "configMap", sp)) {
+  r.for_each(projected, "sources", p + ".projected", [&](const load::Node& source, const std::string& sp) {
+    if (const load::Node cm = r.map(source, "configMap", sp)) {
       Volume entry = v;
       entry.config_map = r.str_or(cm, "name", sp + ".configMap");
       out.push_back(std::move(entry));
@@ -129,8 +129,8 @@ void read_volume(FieldReader& r, const YAML::Node& item, const std::string& p, s
 /// ports[]: the ones bound on the node. With hostNetwork the API sets hostPort to containerPort.
 // One pass over ports[]: the host ports the container holds (hostPort, or every containerPort
 // under hostNetwork, where the API fills hostPort in) and the names a Service's targetPort may use.
-void read_ports(FieldReader& r, const YAML::Node& item, const std::string& p, bool host_network, Container& c) {
-  r.for_each(item, "ports", p, [&](const YAML::Node& port, const std::string& pp) {
+void read_ports(FieldReader& r, const load::Node& item, const std::string& p, bool host_network, Container& c) {
+  r.for_each(item, "ports", p, [&](const load::Node& port, const std::string& pp) {
     long host = r.integer(port, "hostPort", pp, 0, 65535).value_or(0);
     if (host == 0 && host_network) host = r.integer(port, "containerPort", pp, 0, 65535).value_or(0);
     if (host > 0) c.host_ports.push_back(fmt::format("{}/{}", host, r.str_or(port, "protocol", pp, "TCP")));
@@ -138,29 +138,29 @@ void read_ports(FieldReader& r, const YAML::Node& item, const std::string& p, bo
   });
 }
 
-Container read_container(FieldReader& r, const YAML::Node& item, const std::string& p, bool host_network) {
+Container read_container(FieldReader& r, const load::Node& item, const std::string& p, bool host_network) {
   Container c;
   c.name = r.str_or(item, "name", p);
   c.image = r.str_or(item, "image", p);
   c.command = r.string_list(item, "command", p);
   c.args = r.string_list(item, "args", p);
-  r.for_each(item, "env", p, [&](const YAML::Node& e, const std::string& ep) {
+  r.for_each(item, "env", p, [&](const load::Node& e, const std::string& ep) {
     Container::EnvVar var;
     var.name = r.str_or(e, "name", ep);
     var.value = r.str_or(e, "value", ep);
-    const YAML::Node from = r.map(e, "valueFrom", ep);
-    if (const YAML::Node ref = r.map(from, "configMapKeyRef", ep + ".valueFrom")) {
+    const load::Node from = r.map(e, "valueFrom", ep);
+    if (const load::Node ref = r.map(from, "configMapKeyRef", ep + ".valueFrom")) {
       var.config_map_ref = r.str_or(ref, "name", ep + ".valueFrom.configMapKeyRef");
       var.config_map_key = r.str_or(ref, "key", ep + ".valueFrom.configMapKeyRef");
     }
     c.env.push_back(std::move(var));
   });
-  r.for_each(item, "envFrom", p, [&](const YAML::Node& e, const std::string& ep) {
-    if (const YAML::Node ref = r.map(e, "configMapRef", ep)) c.env_from_config_maps.push_back(r.str_or(ref, "name", ep + ".configMapRef"));
+  r.for_each(item, "envFrom", p, [&](const load::Node& e, const std::string& ep) {
+    if (const load::Node ref = r.map(e, "configMapRef", ep)) c.env_from_config_maps.push_back(r.str_or(ref, "name", ep + ".configMapRef"));
   });
   c.has_readiness_probe = static_cast<bool>(r.map(item, "readinessProbe", p));
   c.has_liveness_probe = static_cast<bool>(r.map(item, "livenessProbe", p));
-  const YAML::Node resources = r.map(item, "resources", p);
+  const load::Node resources = r.map(item, "resources", p);
   c.requests = read_resources(r, resources, "requests", join_path(p, "resources"));
   c.limits = read_resources(r, resources, "limits", join_path(p, "resources"));
   c.restart_policy = r.str_or(item, "restartPolicy", p);
@@ -170,14 +170,14 @@ Container read_container(FieldReader& r, const YAML::Node& item, const std::stri
 
 }  // namespace
 
-ResourceAmounts read_resources(FieldReader& r, const YAML::Node& parent, const char* key, const std::string& path) {
-  const YAML::Node list = r.map(parent, key, path);
+ResourceAmounts read_resources(FieldReader& r, const load::Node& parent, const char* key, const std::string& path) {
+  const load::Node list = r.map(parent, key, path);
   if (!list) return {};
   const std::string list_path = join_path(path, key);
   ResourceAmounts::sequence_type entries;
   for (const auto& kv : list) {
     if (!kv.first.IsScalar()) continue;
-    const std::string& name = kv.first.Scalar();
+    const std::string name(kv.first.Scalar());
     if (!kv.second.IsScalar()) {
       r.error(kv.second, join_path(list_path, name), "expected a quantity such as 500m or 1Gi");
       continue;
@@ -191,24 +191,24 @@ ResourceAmounts read_resources(FieldReader& r, const YAML::Node& parent, const c
   return sorted_map<ResourceAmounts>(std::move(entries));
 }
 
-PodTemplate read_pod_template(FieldReader& r, const YAML::Node& metadata, const YAML::Node& spec, const std::string& meta_path,
+PodTemplate read_pod_template(FieldReader& r, const load::Node& metadata, const load::Node& spec, const std::string& meta_path,
                               const std::string& spec_path) {
   PodTemplate pod;
   pod.labels = r.string_map(metadata, "labels", meta_path);
   PodTemplateDetail& detail = pod.detail.edit();
   detail.annotations = r.string_map(metadata, "annotations", meta_path);
   detail.node_selector = r.string_map(spec, "nodeSelector", spec_path);
-  const YAML::Node affinity = r.map(spec, "affinity", spec_path);
+  const load::Node affinity = r.map(spec, "affinity", spec_path);
   const std::string affinity_path = join_path(spec_path, "affinity");
   detail.node_affinity = read_node_affinity(r, affinity, affinity_path);
   detail.pod_affinity = read_pod_affinity(r, affinity, "podAffinity", affinity_path);
   detail.pod_anti_affinity = read_pod_affinity(r, affinity, "podAntiAffinity", affinity_path);
   detail.tolerations = read_tolerations(r, spec, spec_path);
   detail.topology_spread = read_spread(r, spec, spec_path);
-  r.for_each(spec, "volumes", spec_path, [&](const YAML::Node& item, const std::string& p) { read_volume(r, item, p, detail.volumes); });
+  r.for_each(spec, "volumes", spec_path, [&](const load::Node& item, const std::string& p) { read_volume(r, item, p, detail.volumes); });
   pod.host_network = r.boolean(spec, "hostNetwork", spec_path).value_or(false);
   for (const char* key : {"containers", "initContainers"}) {
-    r.for_each(spec, key, spec_path, [&](const YAML::Node& item, const std::string& p) {
+    r.for_each(spec, key, spec_path, [&](const load::Node& item, const std::string& p) {
       pod.containers.push_back(read_container(r, item, p, pod.host_network));
       pod.containers.back().init = std::string_view(key) == "initContainers";
     });
@@ -220,7 +220,7 @@ PodTemplate read_pod_template(FieldReader& r, const YAML::Node& metadata, const 
   return pod;
 }
 
-ClaimSpec read_claim_spec(FieldReader& r, std::string name, const YAML::Node& spec, const std::string& path) {
+ClaimSpec read_claim_spec(FieldReader& r, std::string name, const load::Node& spec, const std::string& path) {
   ClaimSpec claim;
   claim.name = std::move(name);
   claim.storage_class = r.str(spec, "storageClassName", path);

@@ -33,7 +33,7 @@ ObjectMeta& meta_at(Model& m, std::size_t list, std::size_t index) {
 }
 
 /// Removes the elements at `indices` in one pass, keeping the others' order. The survivors are
-/// move-constructed into a new list, never assigned: assigning a YAML::Node (a RawObject's body)
+/// move-constructed into a new list, never assigned: assigning a load::Node (a RawObject's body)
 /// rewrites the tree it referred to, which another survivor may still share.
 template <typename List>
 void remove_at(List& objects, std::vector<std::size_t>& indices) {

@@ -9,7 +9,7 @@ namespace {
 bool is_set_operator(const std::string& op) { return op == "In" || op == "NotIn" || op == "Exists" || op == "DoesNotExist"; }
 
 /// Checks the value count the operator requires; reports and returns false when wrong.
-bool check_values(FieldReader& r, const YAML::Node& at, const std::string& path, const std::string& op,
+bool check_values(FieldReader& r, const load::Node& at, const std::string& path, const std::string& op,
                   const std::vector<std::string>& values) {
   if ((op == "In" || op == "NotIn") && values.empty()) {
     r.error(at, path, fmt::format("operator {} needs at least one value", op));
@@ -29,7 +29,7 @@ bool check_values(FieldReader& r, const YAML::Node& at, const std::string& path,
 /// Reads key/operator/values (LabelRequirement and NodeSelectorRequirement share them) and
 /// reports an operator outside `allowed` or a wrong number of values. Returns validity.
 template <typename Requirement>
-bool read_requirement(FieldReader& r, const YAML::Node& item, const std::string& p, bool node_operators,
+bool read_requirement(FieldReader& r, const load::Node& item, const std::string& p, bool node_operators,
                       std::string_view consequence, Requirement& req) {
   req.key = r.str_or(item, "key", p);
   req.op = r.str_or(item, "operator", p);
@@ -44,10 +44,10 @@ bool read_requirement(FieldReader& r, const YAML::Node& item, const std::string&
   return check_values(r, item, p + ".values", req.op, req.values);
 }
 
-std::vector<NodeSelectorRequirement> read_node_requirements(FieldReader& r, const YAML::Node& parent, const char* key,
+std::vector<NodeSelectorRequirement> read_node_requirements(FieldReader& r, const load::Node& parent, const char* key,
                                                             const std::string& path) {
   std::vector<NodeSelectorRequirement> out;
-  r.for_each(parent, key, path, [&](const YAML::Node& item, const std::string& p) {
+  r.for_each(parent, key, path, [&](const load::Node& item, const std::string& p) {
     NodeSelectorRequirement req;
     // Kept even when invalid: an invalid requirement makes its term match nothing, as in the scheduler.
     read_requirement(r, item, p, true, "the term matches no node", req);
@@ -58,15 +58,15 @@ std::vector<NodeSelectorRequirement> read_node_requirements(FieldReader& r, cons
 
 }  // namespace
 
-std::optional<LabelSelector> read_label_selector(FieldReader& r, const YAML::Node& parent, const char* key,
+std::optional<LabelSelector> read_label_selector(FieldReader& r, const load::Node& parent, const char* key,
                                                  const std::string& path) {
-  const YAML::Node node = r.map(parent, key, path);
+  const load::Node node = r.map(parent, key, path);
   if (!node) return std::nullopt;
   const std::string sel_path = join_path(path, key);
   LabelSelector selector;
   selector.match_labels = r.string_map(node, "matchLabels", sel_path);
   bool valid = true;
-  r.for_each(node, "matchExpressions", sel_path, [&](const YAML::Node& item, const std::string& p) {
+  r.for_each(node, "matchExpressions", sel_path, [&](const load::Node& item, const std::string& p) {
     LabelRequirement req;
     valid = read_requirement(r, item, p, false, "the selector selects nothing", req) && valid;
     selector.match_expressions.push_back(std::move(req));
@@ -75,15 +75,15 @@ std::optional<LabelSelector> read_label_selector(FieldReader& r, const YAML::Nod
   return selector;
 }
 
-std::vector<NodeSelectorTerm> read_node_selector_terms(FieldReader& r, const YAML::Node& parent, const char* key,
+std::vector<NodeSelectorTerm> read_node_selector_terms(FieldReader& r, const load::Node& parent, const char* key,
                                                        const std::string& path) {
   std::vector<NodeSelectorTerm> terms;
   r.for_each(parent, key, path,
-             [&](const YAML::Node& item, const std::string& p) { terms.push_back(read_node_selector_term(r, item, p)); });
+             [&](const load::Node& item, const std::string& p) { terms.push_back(read_node_selector_term(r, item, p)); });
   return terms;
 }
 
-NodeSelectorTerm read_node_selector_term(FieldReader& r, const YAML::Node& node, const std::string& path) {
+NodeSelectorTerm read_node_selector_term(FieldReader& r, const load::Node& node, const std::string& path) {
   NodeSelectorTerm term;
   term.match_expressions = read_node_requirements(r, node, "matchExpressions", path);
   term.match_fields = read_node_requirements(r, node, "matchFields", path);

@@ -4,22 +4,22 @@
 
 namespace faultline::model {
 
-void build_pvc(const YAML::Node& root, FieldReader& r, Model& model) {
+void build_pvc(const load::Node& root, FieldReader& r, Model& model) {
   Pvc pvc;
   pvc.meta = r.meta();
   pvc.spec = read_claim_spec(r, pvc.meta.ref.name, r.map(root, "spec", ""), "spec");
   model.pvcs.push_back(std::move(pvc));
 }
 
-void build_pv(const YAML::Node& root, FieldReader& r, Model& model) {
+void build_pv(const load::Node& root, FieldReader& r, Model& model) {
   Pv pv;
   pv.meta = r.meta();
-  const YAML::Node spec = r.map(root, "spec", "");
-  const YAML::Node affinity = r.map(spec, "nodeAffinity", "spec");
+  const load::Node spec = r.map(root, "spec", "");
+  const load::Node affinity = r.map(spec, "nodeAffinity", "spec");
   pv.node_affinity = read_node_selector_terms(r, r.map(affinity, "required", "spec.nodeAffinity"), "nodeSelectorTerms",
                                               "spec.nodeAffinity.required");
   pv.storage_class = r.str_or(spec, "storageClassName", "spec");
-  if (const YAML::Node claim = r.map(spec, "claimRef", "spec")) {
+  if (const load::Node claim = r.map(spec, "claimRef", "spec")) {
     pv.claim_namespace = r.str_or(claim, "namespace", "spec.claimRef");
     pv.claim_name = r.str_or(claim, "name", "spec.claimRef");
   }
@@ -27,14 +27,14 @@ void build_pv(const YAML::Node& root, FieldReader& r, Model& model) {
   model.pvs.push_back(std::move(pv));
 }
 
-void build_storage_class(const YAML::Node& root, FieldReader& r, Model& model) {
+void build_storage_class(const load::Node& root, FieldReader& r, Model& model) {
   StorageClass sc;
   sc.meta = r.meta();
   sc.provisioner = r.str_or(root, "provisioner", "");
   sc.volume_binding_mode = r.str_or(root, "volumeBindingMode", "", "Immediate");
-  r.for_each(root, "allowedTopologies", "", [&](const YAML::Node& topo, const std::string& p) {
+  r.for_each(root, "allowedTopologies", "", [&](const load::Node& topo, const std::string& p) {
     NodeSelectorTerm term;
-    r.for_each(topo, "matchLabelExpressions", p, [&](const YAML::Node& expr, const std::string& ep) {
+    r.for_each(topo, "matchLabelExpressions", p, [&](const load::Node& expr, const std::string& ep) {
       term.match_expressions.push_back(NodeSelectorRequirement{r.str_or(expr, "key", ep), "In", r.string_list(expr, "values", ep)});
     });
     sc.allowed_topologies.push_back(std::move(term));

@@ -13,14 +13,14 @@ namespace {
 constexpr long kMaxReplicas = std::numeric_limits<int>::max();
 
 /// Deployment and DaemonSet rolling-update parameters with their API defaults.
-void read_strategy(WorkloadKind kind, const YAML::Node& spec, FieldReader& r, WorkloadDetail& w) {
+void read_strategy(WorkloadKind kind, const load::Node& spec, FieldReader& r, WorkloadDetail& w) {
   const bool deployment = kind == WorkloadKind::Deployment;
   const char* key = deployment ? "strategy" : "updateStrategy";
   const std::string path = join_path("spec", key);
-  const YAML::Node strategy = r.map(spec, key, "spec");
+  const load::Node strategy = r.map(spec, key, "spec");
   w.strategy_type = r.str_or(strategy, "type", path, "RollingUpdate");
   if (w.strategy_type != "RollingUpdate") return;
-  const YAML::Node rolling = r.map(strategy, "rollingUpdate", path);
+  const load::Node rolling = r.map(strategy, "rollingUpdate", path);
   const std::string rolling_path = join_path(path, "rollingUpdate");
   w.max_unavailable = r.int_or_percent(rolling, "maxUnavailable", rolling_path, 100);
   w.max_surge = r.int_or_percent(rolling, "maxSurge", rolling_path, std::numeric_limits<int>::max());
@@ -35,11 +35,11 @@ void read_strategy(WorkloadKind kind, const YAML::Node& spec, FieldReader& r, Wo
 
 /// StatefulSet updateStrategy, checked as the API server validates it (apps/validation
 /// validateRollingUpdateStatefulSet): a value it would reject is reported and left out.
-void read_statefulset_strategy(const YAML::Node& spec, FieldReader& r, WorkloadDetail& w) {
+void read_statefulset_strategy(const load::Node& spec, FieldReader& r, WorkloadDetail& w) {
   const std::string path = "spec.updateStrategy";
-  const YAML::Node strategy = r.map(spec, "updateStrategy", "spec");
+  const load::Node strategy = r.map(spec, "updateStrategy", "spec");
   w.strategy_type = r.str_or(strategy, "type", path, "RollingUpdate");
-  const YAML::Node rolling = r.map(strategy, "rollingUpdate", path);
+  const load::Node rolling = r.map(strategy, "rollingUpdate", path);
   const std::string rolling_path = join_path(path, "rollingUpdate");
   if (w.strategy_type == "OnDelete") {
     if (rolling) r.error(rolling, rolling_path, "only allowed with updateStrategy type RollingUpdate");
@@ -59,7 +59,7 @@ void read_statefulset_strategy(const YAML::Node& spec, FieldReader& r, WorkloadD
 }
 
 /// ReplicationController's selector is a plain label map, not a LabelSelector.
-std::optional<LabelSelector> read_selector(WorkloadKind kind, const YAML::Node& spec, FieldReader& r) {
+std::optional<LabelSelector> read_selector(WorkloadKind kind, const load::Node& spec, FieldReader& r) {
   if (kind != WorkloadKind::ReplicationController) return read_label_selector(r, spec, "selector", "spec");
   if (!FieldReader::child(spec, "selector")) return std::nullopt;
   LabelSelector selector;
@@ -128,24 +128,24 @@ void add_workload(Workload&& w, Model& model) {
 
 }  // namespace
 
-void build_workload(WorkloadKind kind, const YAML::Node& root, FieldReader& r, Model& model) {
+void build_workload(WorkloadKind kind, const load::Node& root, FieldReader& r, Model& model) {
   Workload w;
   w.meta = r.meta();
   w.kind = kind;
-  const YAML::Node spec = r.map(root, "spec", "");
+  const load::Node spec = r.map(root, "spec", "");
   if (kind == WorkloadKind::Pod) {
-    const YAML::Node metadata = r.map(root, "metadata", "");
+    const load::Node metadata = r.map(root, "metadata", "");
     w.pod = read_pod_template(r, metadata, spec, "metadata", "spec");
-    const YAML::Node status = r.map(root, "status", "");
+    const load::Node status = r.map(root, "status", "");
     w.phase = r.str_or(status, "phase", "status");
     w.status = read_pod_status(r, status);
     add_workload(std::move(w), model);
     return;
   }
   std::string template_path = "spec.template";
-  YAML::Node template_node = r.map(spec, "template", "spec");
+  load::Node template_node = r.map(spec, "template", "spec");
   if (kind == WorkloadKind::CronJob) {
-    const YAML::Node job = r.map(spec, "jobTemplate", "spec");
+    const load::Node job = r.map(spec, "jobTemplate", "spec");
     template_node = r.map(r.map(job, "spec", "spec.jobTemplate"), "template", "spec.jobTemplate.spec");
     template_path = "spec.jobTemplate.spec.template";
   }
@@ -160,7 +160,7 @@ void build_workload(WorkloadKind kind, const YAML::Node& root, FieldReader& r, M
   if (kind == WorkloadKind::StatefulSet) {
     read_statefulset_strategy(spec, r, detail);
     detail.pod_management_policy = r.str_or(spec, "podManagementPolicy", "spec", "OrderedReady");
-    r.for_each(spec, "volumeClaimTemplates", "spec", [&](const YAML::Node& item, const std::string& p) {
+    r.for_each(spec, "volumeClaimTemplates", "spec", [&](const load::Node& item, const std::string& p) {
       const std::string name = r.str_or(r.map(item, "metadata", p), "name", p + ".metadata");
       detail.volume_claim_templates.push_back(read_claim_spec(r, name, r.map(item, "spec", p), p + ".spec"));
     });

@@ -37,7 +37,8 @@ void load_manifests(const AnalysisOptions& options, Analysis& analysis) {
   // Objects are built on the parser threads; the tree goes with the thread's other garbage.
   const load::DocumentPreparer prepare = [&build](load::Document& doc) {
     doc.prepared = model::prepare_object(doc, build);
-    doc.root.reset();
+    doc.root = {};
+    doc.tree.reset();
   };
   const load::LoadStats stats =
       options.text ? load::load_text(*options.text, "<input>", add, analysis.diagnostics, options.limits, prepare)

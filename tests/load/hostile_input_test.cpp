@@ -27,8 +27,8 @@ struct Loaded {
 };
 
 void record(Loaded& out, load::Document&& d) {
-  const YAML::Node name = d.root["metadata"]["name"];
-  out.names.push_back(name && name.IsScalar() ? name.Scalar() : std::string("?"));
+  const load::Node name = d.root["metadata"]["name"];
+  out.names.push_back(name && name.IsScalar() ? std::string(name.Scalar()) : std::string("?"));
 }
 
 Loaded load_str(const std::string& text, const load::Limits& limits = {}) {
@@ -155,6 +155,23 @@ TEST_CASE("hostile: YAML tags on values do not stop a document from loading") {
   CHECK(r.names == std::vector<std::string>{"tagged"});
 }
 
+TEST_CASE("hostile: a recursive alias fails its document at the alias, in a mapping, a sequence or a key") {
+  // Each once made a tree that contained itself, and reading it overflowed the stack.
+  for (const std::string body : {"data: &a\n  k: *a\n", "data: &a [*a]\n", "data: &a {*a : 1}\n", "data: &a {x: [{y: *a}]}\n"}) {
+    CAPTURE(body);
+    const auto r = load_str(config_map("loop") + body + "---\n" + config_map("next"));
+    const Diagnostic* d = find(r, "(a recursive alias); document skipped");
+    REQUIRE(d);
+    CHECK(d->where.line >= 5);
+    CHECK(r.names == std::vector<std::string>{"next"});
+    CHECK(r.stats.failed == 1);
+  }
+  // An alias to a finished node, even one that reuses the name of an open anchor, is fine.
+  const auto fine = load_str(config_map("fine") + "data: &a\n  first: &a x\n  second: *a\n");
+  CHECK(fine.names == std::vector<std::string>{"fine"});
+  CHECK(fine.diags.empty());
+}
+
 TEST_CASE("hostile: an anchor is not visible in the next document; the alias fails only its own document") {
   const auto r = load_str(config_map("first") + "  labels: &shared {app: a}\n---\napiVersion: v1\nkind: ConfigMap\n"
                           "metadata:\n  name: second\n  labels: *shared\n---\n" + config_map("third"));
@@ -256,7 +273,7 @@ TEST_CASE("hostile: merge keys are resolved as YAML 1.1 defines them") {
                   "x-other: &other {b: from-other, c: from-other}\ndata:\n  <<: [*base, *other]\n  a: own\n",
                   "in.yaml", [&](load::Document&& doc) { docs.push_back(std::move(doc)); }, diags);
   REQUIRE(docs.size() == 1);
-  const YAML::Node data = docs[0].root["data"];
+  const load::Node data = docs[0].root["data"];
   CHECK(data["a"].as<std::string>() == "own");         // the mapping's own key wins
   CHECK(data["b"].as<std::string>() == "from-base");   // an earlier merged mapping wins over a later one
   CHECK(data["c"].as<std::string>() == "from-other");

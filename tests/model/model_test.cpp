@@ -93,7 +93,7 @@ TEST_CASE("model: objects added with count_in_stats false leave the summary coun
   BuildOptions implied;
   implied.count_in_stats = false;
   Diagnostics diags;
-  add_document(load::Document{YAML::Load("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: implied}\n"), {}, 0, {}}, implied, m, diags);
+  add_document(load::document_of(YAML::Load("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: implied}\n")), implied, m, diags);
   CHECK(m.workloads.size() == 2);
   CHECK(m.stats.objects == before.objects);
   CHECK(m.stats.documents == m.stats.objects + m.stats.failed);

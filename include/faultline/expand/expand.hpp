@@ -25,9 +25,16 @@ struct Limits {
 /// Any failure inside one resource (out of memory included) becomes a diagnostic about it.
 void expand(model::Model& model, Diagnostics& diags, const Limits& limits = {});
 
+/// The manifest an operator would submit, as a yaml-cpp tree (expanders write it node by node),
+/// located at the custom resource.
+struct ImpliedManifest {
+  YAML::Node root;
+  SourceLocation where;
+};
+
 /// A workload an operator would create, written as the manifest it would submit.
 struct ImpliedObject {
-  load::Document doc;         ///< the manifest, located at the custom resource
+  ImpliedManifest doc;        ///< the manifest, located at the custom resource
   std::string expanded_from;  ///< the custom resource, "Kind/namespace/name"
 };
 

@@ -3,12 +3,12 @@
 /// keeping either tree.
 #include <cstdint>
 
-#include <yaml-cpp/yaml.h>
+#include "faultline/load/tree.hpp"
 
 namespace faultline::load {
 
 /// Equal for trees with the same values, whatever their key order, style (JSON or YAML),
 /// quoting or comments; different, but for a 64-bit collision, otherwise.
-std::uint64_t content_hash(const YAML::Node& node);
+std::uint64_t content_hash(const Node& node);
 
 }  // namespace faultline::load

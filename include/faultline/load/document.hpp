@@ -2,18 +2,18 @@
 /// One Kubernetes object as read from the input, before typing.
 #include <any>
 #include <cstdint>
+#include <memory>
 #include <string>
 
-#include <yaml-cpp/yaml.h>
-
 #include "faultline/common/location.hpp"
+#include "faultline/load/tree.hpp"
 
 namespace faultline::load {
 
 /// A parsed YAML mapping with apiVersion and kind, and where it came from. Items of a
 /// `kind: List` or typed list arrive one by one, with `kind` inferred when missing.
 struct Document {
-  YAML::Node root;
+  Node root;
   SourceLocation where;  ///< line where the object starts
   /// load::content_hash of `root`, taken while parsing (on the parser threads) so that copies of
   /// one object read from several files can be told apart from identical ones.
@@ -21,6 +21,11 @@ struct Document {
   /// What the DocumentPreparer made of this object on the parser thread (the model stage's typed
   /// object); empty when there is no preparer.
   std::any prepared;
+  /// What `root` points into; shared by the items of one List.
+  std::shared_ptr<const Tree> tree;
 };
+
+/// A Document of a yaml-cpp tree (the expand stage's manifests, tests).
+Document document_of(const YAML::Node& root, SourceLocation where = {});
 
 }  // namespace faultline::load

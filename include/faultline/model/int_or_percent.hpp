@@ -2,6 +2,7 @@
 /// IntOrString values such as maxUnavailable, minAvailable, maxSurge.
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace faultline::model {
 
@@ -19,6 +20,6 @@ struct IntOrPercent {
 inline constexpr long kMaxIntOrPercent = 1'000'000'000;
 
 /// Parses 3, "3", "25%"; nullopt for anything else (then the caller reports a diagnostic).
-std::optional<IntOrPercent> parse_int_or_percent(const std::string& text);
+std::optional<IntOrPercent> parse_int_or_percent(std::string_view text);
 
 }  // namespace faultline::model

@@ -1,0 +1,259 @@
+// Reading and writing the compact document tree, and converting it from and to yaml-cpp's.
+#include "faultline/load/tree.hpp"
+
+#include <charconv>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "tree_access.hpp"
+
+namespace faultline::load {
+
+Node Tree::root() const { return Node(this, root_); }
+
+void Tree::set_entry(const Node& map, std::string_view key, std::string_view value) {
+  if (!map.IsMap() || map.tree() != this) return;
+  const auto add_scalar = [this](std::string_view text) {
+    items_.push_back(Item{NodeType::Scalar, true, -1, -1, static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(text.size())});
+    text_.append(text);
+    return static_cast<std::uint32_t>(items_.size() - 1);
+  };
+  Item& m = items_[map.index()];
+  for (std::uint32_t slot = 0; slot + 1 < m.size; slot += 2) {
+    if (Node(this, kids_[m.begin + slot]).Scalar() == key && items_[kids_[m.begin + slot]].type == NodeType::Scalar) {
+      const std::uint32_t v = add_scalar(value);
+      kids_[items_[map.index()].begin + slot + 1] = v;
+      return;
+    }
+  }
+  // A mapping's children are contiguous: move them to the end, then append the new entry.
+  const std::uint32_t k = add_scalar(key);
+  const std::uint32_t v = add_scalar(value);
+  Item& grown = items_[map.index()];
+  const auto start = static_cast<std::uint32_t>(kids_.size());
+  for (std::uint32_t slot = 0; slot < grown.size; ++slot) kids_.push_back(kids_[grown.begin + slot]);
+  kids_.push_back(k);
+  kids_.push_back(v);
+  grown.begin = start;
+  grown.size += 2;
+}
+
+std::string_view Node::Scalar() const {
+  if (!IsScalar()) return {};
+  const Tree::Item& i = item();
+  return std::string_view(tree_->text_).substr(i.begin, i.size);
+}
+
+std::size_t Node::size() const {
+  switch (Type()) {
+    case NodeType::Sequence: return item().size;
+    case NodeType::Map: return item().size / 2;
+    default: return 0;
+  }
+}
+
+Node Node::operator[](std::string_view key) const {
+  if (!IsMap()) return {};
+  const Tree::Item& m = item();
+  for (std::uint32_t slot = 0; slot + 1 < m.size; slot += 2) {
+    const Node k = kid(slot);
+    if (k.IsScalar() && k.Scalar() == key) return kid(slot + 1);
+  }
+  return {};
+}
+
+Node Node::operator[](std::size_t i) const { return IsSequence() && i < item().size ? kid(static_cast<std::uint32_t>(i)) : Node(); }
+
+template <>
+std::string Node::as<std::string>() const {
+  if (!IsScalar()) throw std::runtime_error("not a scalar");
+  return std::string(Scalar());
+}
+
+template <>
+int Node::as<int>() const {
+  const std::string_view text = Scalar();
+  int value = 0;
+  const auto [stop, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (!IsScalar() || ec != std::errc{} || stop != text.data() + text.size()) throw std::runtime_error("not an integer");
+  return value;
+}
+
+Node::Iterator Node::begin() const { return Iterator(*this, 0); }
+
+Node::Iterator Node::end() const {
+  const bool collection = IsMap() || IsSequence();
+  return Iterator(*this, collection ? item().size : 0);
+}
+
+Node::Entry Node::Iterator::operator*() const {
+  Entry e;
+  if (parent_.IsMap()) {
+    e.first = parent_.kid(slot_);
+    e.second = parent_.kid(slot_ + 1);
+  } else {
+    static_cast<Node&>(e) = parent_.kid(slot_);
+  }
+  return e;
+}
+
+TreeWriter::TreeWriter(std::size_t text_bytes) : tree_(std::make_shared<Tree>()) { tree_->text_.reserve(text_bytes); }
+
+std::uint32_t TreeWriter::scalar(std::string_view value, bool null, NodeMark at, bool plain) {
+  Tree& t = *tree_;
+  const auto index = static_cast<std::uint32_t>(t.items_.size());
+  if (null) {
+    t.items_.push_back(Tree::Item{NodeType::Null, true, at.line, at.column, 0, 0});
+  } else {
+    t.items_.push_back(Tree::Item{NodeType::Scalar, plain, at.line, at.column, static_cast<std::uint32_t>(t.text_.size()),
+                                  static_cast<std::uint32_t>(value.size())});
+    t.text_.append(value);
+  }
+  attach(index);
+  return index;
+}
+
+std::uint32_t TreeWriter::open(bool mapping, NodeMark at) {
+  const auto index = static_cast<std::uint32_t>(tree_->items_.size());
+  tree_->items_.push_back(Tree::Item{mapping ? NodeType::Map : NodeType::Sequence, true, at.line, at.column, 0, 0});
+  open_.push_back(index);
+  starts_.push_back(pending_.size());
+  return index;
+}
+
+bool TreeWriter::close() {
+  if (open_.empty()) return false;
+  Tree& t = *tree_;
+  const std::uint32_t index = open_.back();
+  const std::size_t start = starts_.back();
+  open_.pop_back();
+  starts_.pop_back();
+  Tree::Item& item = t.items_[index];
+  item.begin = static_cast<std::uint32_t>(t.kids_.size());
+  item.size = static_cast<std::uint32_t>(pending_.size() - start);
+  t.kids_.insert(t.kids_.end(), pending_.begin() + static_cast<std::ptrdiff_t>(start), pending_.end());
+  pending_.resize(start);
+  attach(index);
+  return true;
+}
+
+void TreeWriter::alias(std::uint32_t index) { attach(index); }
+
+void TreeWriter::drop_last() {
+  if (!open_.empty() && pending_.size() > starts_.back()) pending_.pop_back();
+}
+
+bool TreeWriter::is_open(std::uint32_t index) const {
+  for (const std::uint32_t o : open_)
+    if (o == index) return true;
+  return false;
+}
+
+void TreeWriter::attach(std::uint32_t index) {
+  if (!open_.empty()) {
+    pending_.push_back(index);
+  } else if (!has_root_ && !roots_ended_) {
+    tree_->root_ = index;
+    has_root_ = true;
+  }
+}
+
+std::shared_ptr<Tree> TreeWriter::finish() {
+  if (!has_root_) {  // an empty document reads as null
+    tree_->root_ = static_cast<std::uint32_t>(tree_->items_.size());
+    tree_->items_.push_back(Tree::Item{NodeType::Null, true, -1, -1, 0, 0});
+  }
+  tree_->kids_.shrink_to_fit();
+  tree_->items_.shrink_to_fit();
+  tree_->text_.shrink_to_fit();
+  return std::move(tree_);
+}
+
+namespace {
+
+/// Walks yaml-cpp's nodes (not handles, which copy a shared_ptr each) in document order.
+class FromYaml {
+ public:
+  explicit FromYaml(TreeWriter& out) : out_(out) {}
+
+  void visit(const YAML::detail::node& n) {
+    if (const auto seen = done_.find(&n); seen != done_.end()) {
+      if (out_.is_open(seen->second)) throw std::runtime_error("a recursive alias (a node that contains itself)");
+      out_.alias(seen->second);
+      return;
+    }
+    const NodeMark at{n.mark().line, n.mark().column};
+    switch (n.type()) {
+      case YAML::NodeType::Scalar:
+        done_[&n] = out_.scalar(n.scalar(), false, at, n.tag() != "!");
+        return;
+      case YAML::NodeType::Sequence:
+        done_[&n] = out_.open(false, at);
+        for (auto it = n.begin(); it != n.end(); ++it) visit(**it);
+        out_.close();
+        return;
+      case YAML::NodeType::Map:
+        done_[&n] = out_.open(true, at);
+        for (auto it = n.begin(); it != n.end(); ++it) {
+          visit(*it->first);
+          visit(*it->second);
+        }
+        out_.close();
+        return;
+      default:
+        done_[&n] = out_.scalar({}, true, at);
+        return;
+    }
+  }
+
+ private:
+  TreeWriter& out_;
+  std::unordered_map<const YAML::detail::node*, std::uint32_t> done_;
+};
+
+YAML::Node to_yaml(const Node& node, const YAML::detail::shared_memory_holder& memory,
+                   std::unordered_map<std::uint32_t, YAML::detail::node*>& done) {
+  if (const auto seen = done.find(node.index()); seen != done.end()) return Access::wrap(*seen->second, memory);
+  YAML::detail::node& n = memory->create_node();
+  YAML::Mark mark;
+  mark.line = node.Mark().line;
+  mark.column = node.Mark().column;
+  n.set_mark(mark);
+  done[node.index()] = &n;
+  switch (node.Type()) {
+    case NodeType::Scalar:
+      n.set_scalar(std::string(node.Scalar()));
+      n.set_tag(node.IsPlain() ? "?" : "!");
+      break;
+    case NodeType::Sequence:
+      n.set_type(YAML::NodeType::Sequence);
+      for (const auto& item : node) n.push_back(*Access::node_of(to_yaml(item, memory, done)), memory);
+      break;
+    case NodeType::Map:
+      n.set_type(YAML::NodeType::Map);
+      for (const auto& kv : node)
+        n.insert(*Access::node_of(to_yaml(kv.first, memory, done)), *Access::node_of(to_yaml(kv.second, memory, done)), memory);
+      break;
+    default:
+      n.set_null();
+      break;
+  }
+  return Access::wrap(n, memory);
+}
+
+}  // namespace
+
+std::shared_ptr<Tree> tree_from_yaml(const YAML::Node& node) {
+  TreeWriter out;
+  if (node.IsDefined() && Access::node_of(node)) FromYaml(out).visit(*Access::node_of(node));
+  return out.finish();
+}
+
+YAML::Node to_yaml(const Node& node) {
+  if (!node) return YAML::Node(YAML::NodeType::Undefined);
+  YAML::detail::shared_memory_holder memory(new YAML::detail::memory_holder);
+  std::unordered_map<std::uint32_t, YAML::detail::node*> done;
+  return to_yaml(node, memory, done);
+}
+
+}  // namespace faultline::load
