@@ -11,6 +11,7 @@
 
 #include "expanders.hpp"
 #include "faultline/model/builder.hpp"
+#include "faultline/load/tree_yaml.hpp"
 
 namespace faultline::expand {
 

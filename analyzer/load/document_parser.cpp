@@ -13,6 +13,7 @@
 #include "faultline/load/event_scan.hpp"
 #include "faultline/load/event_tree.hpp"
 #include "faultline/load/tree_builder.hpp"
+#include "faultline/load/tree_yaml.hpp"
 #include "faultline/load/yaml_fixups.hpp"
 
 namespace faultline::load {
@@ -277,12 +278,6 @@ bool is_metadata_only_kind(const std::string& api_version, const std::string& ki
   if (slash == std::string::npos) return api_version == "v1";
   const std::string_view group(api_version.data(), slash);
   return group.ends_with(".k8s.io");
-}
-
-Document document_of(const YAML::Node& root, SourceLocation where) {
-  std::shared_ptr<const Tree> tree = tree_from_yaml(root);
-  const Node node = tree->root();
-  return Document{node, std::move(where), content_hash(node), {}, std::move(tree)};
 }
 
 ParsedDocument parse_document(const RawDocument& raw, const std::string& file, const Limits& limits) {

@@ -138,14 +138,4 @@ std::optional<YAML::Node> build_tree(std::string_view text) {
   return builder.root();
 }
 
-YAML::Node find_value(const YAML::Node& map, std::string_view key) {
-  if (!map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
-  YAML::detail::node* n = Access::node_of(map);
-  for (auto it = n->begin(); it != n->end(); ++it) {
-    const YAML::detail::node* k = it->first;
-    if (k->type() == YAML::NodeType::Scalar && k->scalar() == key) return Access::wrap(*it->second, Access::memory_of(map));
-  }
-  return YAML::Node(YAML::NodeType::Undefined);
-}
-
 }  // namespace faultline::load

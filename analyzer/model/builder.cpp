@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "builders.hpp"
+#include "faultline/load/tree_yaml.hpp"
 #include "model_lists.hpp"
 #include "readers.hpp"
 

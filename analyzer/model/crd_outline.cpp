@@ -4,6 +4,7 @@
 // a CRD costs a few nodes instead of a copy of its schema.
 #include "builders.hpp"
 #include "faultline/model/crd_schema.hpp"
+#include "faultline/load/tree_yaml.hpp"
 
 namespace faultline::model {
 

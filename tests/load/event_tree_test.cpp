@@ -10,6 +10,7 @@
 #include "faultline/load/event_tree.hpp"
 #include "faultline/load/splitter.hpp"
 #include "faultline/load/tree_builder.hpp"
+#include "faultline/load/tree_yaml.hpp"
 #include "../../analyzer/model/builders.hpp"
 
 using faultline::load::build_tree;
@@ -190,17 +191,6 @@ TEST_CASE("compact tree: scalars of every style, nulls, aliases; tags and bad YA
   CHECK_FALSE(faultline::load::build_compact_tree("a: !!str 1\n"));
   CHECK_FALSE(faultline::load::build_compact_tree("a: [1, 2\n"));
   CHECK_FALSE(faultline::load::build_compact_tree("a: *missing\n"));
-}
-
-TEST_CASE("event tree: find_value answers as a scan of yaml-cpp's iterators") {
-  const YAML::Node map = YAML::Load("a: 1\nb: {c: 2}\nd: ~\n[x]: 3\n");
-  CHECK(faultline::load::find_value(map, "a").Scalar() == "1");
-  CHECK(faultline::load::find_value(map, "b")["c"].Scalar() == "2");
-  CHECK(faultline::load::find_value(map, "b").Mark().line == 1);
-  CHECK(faultline::load::find_value(map, "d").IsNull());
-  CHECK_FALSE(faultline::load::find_value(map, "x"));
-  CHECK_FALSE(faultline::load::find_value(map, "missing"));
-  CHECK_FALSE(faultline::load::find_value(YAML::Load("[a, b]"), "a"));
 }
 
 TEST_CASE("event tree: a manifest's tree leaves out metadata.managedFields, and only that") {

@@ -7,6 +7,7 @@
 
 #include "faultline/load/tree.hpp"
 #include "faultline/load/tree_builder.hpp"
+#include "faultline/load/tree_yaml.hpp"
 
 using faultline::load::build_compact_tree;
 using faultline::load::Node;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "faultline/model/builder.hpp"
+#include "faultline/load/tree_yaml.hpp"
 
 using namespace faultline;
 using namespace faultline::model;

@@ -25,7 +25,4 @@ struct Document {
   std::shared_ptr<const Tree> tree;
 };
 
-/// A Document of a yaml-cpp tree (the expand stage's manifests, tests).
-Document document_of(const YAML::Node& root, SourceLocation where = {});
-
 }  // namespace faultline::load

@@ -15,8 +15,4 @@ namespace faultline::load {
 /// and its messages. An empty document gives a null node.
 std::optional<YAML::Node> build_tree(std::string_view text);
 
-/// The value of the first scalar key `key` of `map`, or an undefined node (also when `map` is not
-/// a mapping). Same answer as a scan with yaml-cpp's iterators, without copying a handle per entry.
-YAML::Node find_value(const YAML::Node& map, std::string_view key);
-
 }  // namespace faultline::load

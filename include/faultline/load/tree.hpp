@@ -14,8 +14,6 @@
 #include <string_view>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 namespace faultline::load {
 
 enum class NodeType : std::uint8_t { Undefined, Null, Scalar, Sequence, Map };
@@ -28,8 +26,8 @@ struct NodeMark {
 
 class Node;
 
-/// The nodes of one document. Built by TreeWriter (or converted from yaml-cpp), then read through
-/// Node handles, which stay valid while the tree lives.
+/// The nodes of one document. Built by TreeWriter (or converted from yaml-cpp, tree_yaml.hpp),
+/// then read through Node handles, which stay valid while the tree lives.
 class Tree {
  public:
   /// A node: a scalar's bytes in `text_`, or a collection's children in `kids_` (a mapping's as
@@ -173,12 +171,5 @@ class TreeWriter {
   bool has_root_ = false;
   bool roots_ended_ = false;
 };
-
-/// yaml-cpp's tree as a Tree: nodes shared through aliases stay shared, marks keep their lines.
-std::shared_ptr<Tree> tree_from_yaml(const YAML::Node& node);
-/// A node as a yaml-cpp tree, for the stages that keep or build yaml-cpp nodes (custom resources'
-/// bodies, the expand stage's manifests) and for yaml-cpp's fix-ups. Marks keep their lines;
-/// scalars are tagged as yaml-cpp tags them ("?" plain, "!" otherwise).
-YAML::Node to_yaml(const Node& node);
 
 }  // namespace faultline::load
