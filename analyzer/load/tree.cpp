@@ -2,6 +2,7 @@
 #include "faultline/load/tree.hpp"
 
 #include <charconv>
+#include <limits>
 #include <stdexcept>
 
 namespace faultline::load {
@@ -96,8 +97,20 @@ Node::Entry Node::Iterator::operator*() const {
 
 TreeWriter::TreeWriter(std::size_t text_bytes) : tree_(std::make_shared<Tree>()) { tree_->text_.reserve(text_bytes); }
 
+namespace {
+
+/// Offsets and counts are 32-bit: a document past that (only with --max-document-bytes raised
+/// above 4 GiB) fails on its own instead of wrapping around.
+void check_fits(std::size_t size) {
+  if (size > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("the document is too large for one tree (4 GiB)");
+}
+
+}  // namespace
+
 std::uint32_t TreeWriter::scalar(std::string_view value, bool null, NodeMark at, bool plain) {
   Tree& t = *tree_;
+  check_fits(t.text_.size() + value.size());
+  check_fits(t.items_.size() + 1);
   const auto index = static_cast<std::uint32_t>(t.items_.size());
   if (null) {
     t.items_.push_back(Tree::Item{NodeType::Null, true, at.line, at.column, 0, 0});
@@ -111,6 +124,7 @@ std::uint32_t TreeWriter::scalar(std::string_view value, bool null, NodeMark at,
 }
 
 std::uint32_t TreeWriter::open(bool mapping, NodeMark at) {
+  check_fits(tree_->items_.size() + 1);
   const auto index = static_cast<std::uint32_t>(tree_->items_.size());
   tree_->items_.push_back(Tree::Item{mapping ? NodeType::Map : NodeType::Sequence, true, at.line, at.column, 0, 0});
   open_.push_back(index);
@@ -125,6 +139,7 @@ bool TreeWriter::close() {
   const std::size_t start = starts_.back();
   open_.pop_back();
   starts_.pop_back();
+  check_fits(t.kids_.size() + (pending_.size() - start));
   Tree::Item& item = t.items_[index];
   item.begin = static_cast<std::uint32_t>(t.kids_.size());
   item.size = static_cast<std::uint32_t>(pending_.size() - start);
