@@ -126,7 +126,6 @@ class DocumentReader {
       fail(raw_.first_line + p.line, fmt::format("cannot parse YAML: {}", p.message), column_at(p.line, p.column));
       return;
     }
-    std::shared_ptr<Tree> tree;
     try {
       // What libfyaml found valid is built from its events; yaml-cpp parses the rest for its messages.
       const auto parse = [&scan](const std::string& text) {
@@ -134,11 +133,11 @@ class DocumentReader {
         return built ? built : tree_from_yaml(YAML::Load(text));
       };
       if (identity_only) {
-        tree = parse(identity_text(raw_.text));
+        tree_ = parse(identity_text(raw_.text));
         // A column-0 `kind:` that was not the document's own (inside a multi-line scalar): read it all.
-        if (!tree->root().IsMap() || scalar_at(tree->root(), "kind") != raw_.kind) tree = parse(raw_.text);
+        if (!tree_->root().IsMap() || scalar_at(tree_->root(), "kind") != raw_.kind) tree_ = parse(raw_.text);
       } else {
-        tree = scanned.tree ? std::move(scanned.tree) : tree_from_yaml(YAML::Load(raw_.text));
+        tree_ = scanned.tree ? std::move(scanned.tree) : tree_from_yaml(YAML::Load(raw_.text));
       }
     } catch (const YAML::Exception& e) {
       report_parse_error(e);
@@ -150,9 +149,8 @@ class DocumentReader {
       fail(raw_.first_line + p.line, fmt::format("cannot parse YAML: {}", p.message), column_at(p.line, p.column));
       return;
     }
-    apply_fixups(scan, tree);
-    tree_ = tree;
-    const Node root = tree->root();
+    apply_fixups(scan);
+    const Node root = tree_->root();
     if (!root || root.IsNull()) return;  // only comments or an explicit null: an empty document
     const std::string kind = root.IsMap() ? scalar_at(root, "kind") : std::string{};
     const Node items = root["items"];
@@ -194,17 +192,17 @@ class DocumentReader {
 
   /// Duplicate keys keep their last value, as the API server does; merge keys are resolved. Both
   /// are rare, and yaml-cpp's tree does them: the tree goes there and back.
-  void apply_fixups(const ScanReport& scan, std::shared_ptr<Tree>& tree) {
+  void apply_fixups(const ScanReport& scan) {
     for (const DuplicateKey& d : scan.duplicates)
       warn(raw_.first_line + d.line, fmt::format("duplicate key '{}' (first at line {}); the last value is used, as the "
                                                  "Kubernetes API server does",
                                                  d.key.substr(0, 80), raw_.first_line + d.first_line));
     if (scan.duplicates.empty() && !scan.has_merge_key) return;
     const std::uint64_t budget = 4 * (raw_.text.size() + limits_.max_aliases) + 16;
-    YAML::Node root = to_yaml(tree->root());
+    YAML::Node root = to_yaml(tree_->root());
     if (!scan.duplicates.empty()) keep_last_duplicate(root, budget);
     if (scan.has_merge_key) resolve_merge_keys(root, budget);
-    tree = tree_from_yaml(root);
+    tree_ = tree_from_yaml(root);
   }
 
   void report_parse_error(const YAML::Exception& e) {

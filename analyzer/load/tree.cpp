@@ -132,8 +132,8 @@ std::uint32_t TreeWriter::open(bool mapping, NodeMark at) {
   return index;
 }
 
-bool TreeWriter::close() {
-  if (open_.empty()) return false;
+std::optional<std::uint32_t> TreeWriter::close() {
+  if (open_.empty()) return std::nullopt;
   Tree& t = *tree_;
   const std::uint32_t index = open_.back();
   const std::size_t start = starts_.back();
@@ -146,7 +146,7 @@ bool TreeWriter::close() {
   t.kids_.insert(t.kids_.end(), pending_.begin() + static_cast<std::ptrdiff_t>(start), pending_.end());
   pending_.resize(start);
   attach(index);
-  return true;
+  return index;
 }
 
 void TreeWriter::alias(std::uint32_t index) { attach(index); }

@@ -3,6 +3,7 @@
 // pruning leaves out, in a compact tree (tree.hpp).
 #include "faultline/load/tree_builder.hpp"
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -52,23 +53,18 @@ class CompactBuilder final : public detail::EventObserver {
     bool key_is_metadata = false;
     bool key_is_description = false;
   };
-  /// An anchored node, and its text when it is a scalar (an alias may serve as a key).
-  struct Anchor {
-    std::uint32_t index = 0;
-    bool scalar = false;
-    std::string text;  // cppcheck-suppress unusedStructMember ; read when an alias is a key
-  };
-
   bool at_key() const { return !open_.empty() && open_.back().mapping && !open_.back().key_pending; }
   bool at_value() const { return !open_.empty() && open_.back().mapping && open_.back().key_pending; }
 
-  /// A node took its place in the innermost collection: in a mapping, keys and values alternate.
-  void placed(bool scalar, std::string_view text) {
+  /// Node `index` took its place in the innermost collection: in a mapping, keys and values
+  /// alternate, and a key's text says what its value is.
+  void placed(std::uint32_t index) {
     if (open_.empty() || !open_.back().mapping) return;
     Open& parent = open_.back();
     parent.key_pending = !parent.key_pending;
-    parent.key_is_metadata = parent.key_pending && scalar && text == "metadata";
-    parent.key_is_description = parent.key_pending && scalar && text == "description";
+    const std::string_view key = parent.key_pending ? writer_.scalar_text(index) : std::string_view();
+    parent.key_is_metadata = key == "metadata";
+    parent.key_is_description = key == "description";
   }
 
   /// The pending key goes with its dropped value.
@@ -85,8 +81,8 @@ class CompactBuilder final : public detail::EventObserver {
     skipping_ = skip_depth_ > 0;
   }
 
-  void remember(fy_token* anchor, Anchor a) {
-    if (anchor) anchors_[std::string(text_of(anchor))] = std::move(a);
+  void remember(fy_token* anchor, std::uint32_t index) {
+    if (anchor) anchors_[std::string(text_of(anchor))] = index;
   }
 
   bool handle(fy_event* e) {
@@ -110,15 +106,15 @@ class CompactBuilder final : public detail::EventObserver {
         const bool plain = fy_token_scalar_style(e->scalar.value) == FYSS_PLAIN;
         const bool null = plain && detail::is_null_text(value);
         const std::uint32_t index = writer_.scalar(value, null, mark_of(e, e->scalar.anchor, text_), plain);
-        remember(e->scalar.anchor, Anchor{index, !null, null ? std::string() : std::string(value)});
-        placed(!null, value);
+        remember(e->scalar.anchor, index);
+        placed(index);
         return true;
       }
       case FYET_ALIAS: {
         const auto it = anchors_.find(std::string(text_of(e->alias.anchor)));
-        if (it == anchors_.end() || writer_.is_open(it->second.index)) return false;
-        writer_.alias(it->second.index);
-        placed(it->second.scalar, it->second.text);
+        if (it == anchors_.end() || writer_.is_open(it->second)) return false;
+        writer_.alias(it->second);
+        placed(it->second);
         return true;
       }
       case FYET_MAPPING_START:
@@ -133,15 +129,16 @@ class CompactBuilder final : public detail::EventObserver {
         }
         fy_token* anchor = mapping ? e->mapping_start.anchor : e->sequence_start.anchor;
         const bool metadata = mapping && at_value() && open_.back().key_is_metadata;
-        remember(anchor, Anchor{writer_.open(mapping, mark_of(e, anchor, text_)), false, {}});
+        remember(anchor, writer_.open(mapping, mark_of(e, anchor, text_)));
         open_.push_back(Open{mapping, metadata});
         return true;
       }
       case FYET_MAPPING_END:
       case FYET_SEQUENCE_END: {
-        if (!writer_.close() || open_.empty()) return false;
+        const std::optional<std::uint32_t> closed = writer_.close();
+        if (!closed || open_.empty()) return false;
         open_.pop_back();
-        placed(false, {});
+        placed(*closed);
         return true;
       }
       case FYET_DOCUMENT_START:
@@ -156,7 +153,7 @@ class CompactBuilder final : public detail::EventObserver {
   std::string_view text_;
   Pruning pruning_;
   std::vector<Open> open_;
-  std::unordered_map<std::string, Anchor> anchors_;
+  std::unordered_map<std::string, std::uint32_t> anchors_;  ///< anchor → the node it names
   int documents_ = 0;
   bool refused_ = false;
   bool skipping_ = false;

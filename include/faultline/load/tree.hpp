@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -147,8 +148,8 @@ class TreeWriter {
   std::uint32_t scalar(std::string_view value, bool null, NodeMark at, bool plain = true);
   /// Opens a sequence or mapping; returns its index, for an anchor.
   std::uint32_t open(bool mapping, NodeMark at);
-  /// Closes the innermost open collection; false when none is open.
-  bool close();
+  /// Closes the innermost open collection and returns its index; nullopt when none is open.
+  std::optional<std::uint32_t> close();
   /// Adds an existing node (an alias) where the next node goes.
   void alias(std::uint32_t index);
   /// Removes the node added last to the innermost open collection (a key whose value is dropped).
@@ -158,6 +159,8 @@ class TreeWriter {
   /// Whether the collection `index` is still open (an alias to it would make a cycle).
   bool is_open(std::uint32_t index) const;
   std::size_t depth() const { return open_.size(); }
+  /// The text of node `index` when it is a scalar; empty otherwise.
+  std::string_view scalar_text(std::uint32_t index) const { return Node(tree_.get(), index).Scalar(); }
   /// The tree; the first top-level node is its root (later ones, of further documents, are dropped).
   std::shared_ptr<Tree> finish();
 
